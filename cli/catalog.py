@@ -1,0 +1,310 @@
+"""Where the models live, and the per-operation cache derived from them.
+
+Local work (argv errors, skeletons, help) must not pay for botocore's client
+stack, so this module reads botocore's data files itself and keeps, per
+operation, one small JSON file: the operation, the shapes it reaches, its
+paginator and its parameter names. The cache directory is keyed by the
+botocore installation (path, size and mtime of its package) and by
+AWS_DATA_PATH, so an upgrade or a new model path starts a fresh cache. A
+miss builds the entry from the service model; if the data cannot be read
+the usual way, botocore's own loader is the fallback.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from cli.errors import UnknownCommandError
+from cli.model import Operation, Shape
+
+CACHE_FORMAT = "3"
+
+# The CLI spells a few services differently from botocore's data (v2's
+# customizations rename them); a service-specific exception is data.
+COMMAND_RENAMES = {"s3": "s3api", "config": "configservice"}
+
+
+def _botocore_dir() -> str:
+    from importlib.util import find_spec
+
+    spec = find_spec("botocore")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("botocore is not installed")
+    return list(spec.submodule_search_locations)[0]
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """The model search path botocore would use, most specific first."""
+
+    search_paths: tuple[str, ...]
+    botocore_dir: str
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> "DataPaths":
+        botocore_dir = _botocore_dir()
+        extra = [
+            os.path.expanduser(p)
+            for p in environ.get("AWS_DATA_PATH", "").split(os.pathsep)
+            if p
+        ]
+        customer = os.path.join(environ.get("HOME", os.path.expanduser("~")), ".aws", "models")
+        builtin = os.path.join(botocore_dir, "data")
+        return cls(tuple(extra + [customer, builtin]), botocore_dir)
+
+    def cache_key(self) -> str:
+        parts = [CACHE_FORMAT, self.botocore_dir]
+        init = os.path.join(self.botocore_dir, "__init__.py")
+        try:
+            st = os.stat(init)
+            parts += [str(st.st_mtime_ns), str(st.st_size)]
+        except OSError:
+            pass
+        for path in self.search_paths:
+            try:
+                parts += [path, str(os.stat(path).st_mtime_ns)]
+            except OSError:
+                parts.append(path + ":absent")
+        return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+    # -- reading botocore's data files -------------------------------------
+
+    def load_json(self, relative: str) -> Any:
+        """The first `relative`(.json|.json.gz) along the search path."""
+        for base in self.search_paths:
+            path = os.path.join(base, relative)
+            if os.path.isfile(path + ".json"):
+                with open(path + ".json", "rb") as f:
+                    return json.loads(f.read())
+            if os.path.isfile(path + ".json.gz"):
+                with gzip.open(path + ".json.gz", "rb") as f:
+                    return json.loads(f.read())
+        raise FileNotFoundError(relative)
+
+    def service_names(self) -> list[str]:
+        names = set()
+        for base in self.search_paths:
+            try:
+                entries = os.listdir(base)
+            except OSError:
+                continue
+            for entry in entries:
+                if self._api_versions_in(os.path.join(base, entry)):
+                    names.add(entry)
+        return sorted(names)
+
+    @staticmethod
+    def _api_versions_in(service_dir: str) -> list[str]:
+        try:
+            versions = os.listdir(service_dir)
+        except OSError:
+            return []
+        return [
+            v
+            for v in versions
+            if os.path.isfile(os.path.join(service_dir, v, "service-2.json"))
+            or os.path.isfile(os.path.join(service_dir, v, "service-2.json.gz"))
+        ]
+
+    def latest_api_version(self, service_name: str) -> str:
+        versions: set[str] = set()
+        for base in self.search_paths:
+            versions.update(self._api_versions_in(os.path.join(base, service_name)))
+        if not versions:
+            raise FileNotFoundError(service_name)
+        return max(versions)
+
+    def service_model(self, service_name: str) -> tuple[dict, dict]:
+        """(service-2 model, paginators) for the latest API version."""
+        try:
+            version = self.latest_api_version(service_name)
+            model = self.load_json(f"{service_name}/{version}/service-2")
+            try:
+                paginators = self.load_json(f"{service_name}/{version}/paginators-1")
+            except FileNotFoundError:
+                paginators = {}
+            return model, paginators.get("pagination", {})
+        except (OSError, ValueError):
+            return _load_with_botocore(service_name, self)
+
+
+def _load_with_botocore(service_name: str, paths: DataPaths) -> tuple[dict, dict]:
+    from botocore.exceptions import DataNotFoundError
+    from botocore.loaders import Loader
+
+    loader = Loader(extra_search_paths=list(paths.search_paths[:-1]))
+    model = loader.load_service_model(service_name, "service-2")
+    try:
+        paginators = loader.load_service_model(service_name, "paginators-1")
+    except DataNotFoundError:
+        paginators = {}
+    return model, paginators.get("pagination", {})
+
+
+class Catalog:
+    """Services, operations and operation models, served from the cache."""
+
+    def __init__(self, environ: Mapping[str, str]):
+        self.paths = DataPaths.from_environ(environ)
+        root = environ.get("SHAPECLI_CACHE_DIR") or os.path.join(
+            environ.get("XDG_CACHE_HOME")
+            or os.path.join(environ.get("HOME", os.path.expanduser("~")), ".cache"),
+            "shapecli",
+        )
+        self.cache_dir = os.path.join(root, self.paths.cache_key())
+        self._services: dict[str, str] | None = None
+        self._models: dict[str, tuple[dict, dict]] = {}
+
+    # -- cache files ------------------------------------------------------
+
+    def _read_cache(self, *parts: str) -> Any | None:
+        try:
+            with open(os.path.join(self.cache_dir, *parts), "rb") as f:
+                return json.loads(f.read())
+        except (OSError, ValueError):
+            return None
+
+    def _write_cache(self, data: Any, *parts: str) -> None:
+        path = os.path.join(self.cache_dir, *parts)
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            tmp = f"{path}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump(data, f, separators=(",", ":"))
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only home only costs speed
+
+    def _service_model(self, service_name: str) -> tuple[dict, dict]:
+        if service_name not in self._models:
+            self._models[service_name] = self.paths.service_model(service_name)
+        return self._models[service_name]
+
+    # -- services ---------------------------------------------------------
+
+    def commands(self) -> dict[str, str]:
+        """CLI command name -> botocore service name, for every service."""
+        if self._services is None:
+            services = self._read_cache("services.json")
+            if services is None:
+                services = {
+                    COMMAND_RENAMES.get(name, name): name for name in self.paths.service_names()
+                }
+                self._write_cache(services, "services.json")
+            self._services = services
+        return self._services
+
+    def service_name(self, command_name: str) -> str:
+        try:
+            return self.commands()[command_name]
+        except KeyError:
+            raise UnknownCommandError("command", command_name, sorted(self.commands())) from None
+
+    def service_index(self, service_name: str) -> dict:
+        """{"documentation", "metadata", "operations": {cli_name: name}}."""
+        index = self._read_cache(service_name, "index.json")
+        if index is None:
+            from botocore import xform_name
+
+            model, _ = self._service_model(service_name)
+            index = {
+                "documentation": model.get("documentation", ""),
+                "metadata": model.get("metadata", {}),
+                "operations": {
+                    xform_name(name, "-"): name for name in sorted(model.get("operations", {}))
+                },
+            }
+            self._write_cache(index, service_name, "index.json")
+        return index
+
+    def operation_names(self, service_name: str) -> dict[str, str]:
+        return self.service_index(service_name)["operations"]
+
+    # -- operations -------------------------------------------------------
+
+    def operation(self, command_name: str, cli_name: str) -> Operation:
+        service_name = self.service_name(command_name)
+        operations = self.operation_names(service_name)
+        try:
+            name = operations[cli_name]
+        except KeyError:
+            raise UnknownCommandError("operation", cli_name, sorted(operations)) from None
+        return _operation_from_entry(self.operation_entry(service_name, name), command_name, cli_name)
+
+    def operation_entry(self, service_name: str, name: str) -> dict:
+        """The cached JSON of one operation (a pruned service model)."""
+        entry = self._read_cache(service_name, name + ".json")
+        if entry is None:
+            entry = self._build_entry(service_name, name)
+            self._write_cache(entry, service_name, name + ".json")
+        return entry
+
+    def _build_entry(self, service_name: str, name: str) -> dict:
+        from botocore import xform_name
+
+        model, paginators = self._service_model(service_name)
+        op = model["operations"][name]
+        all_shapes = model.get("shapes", {})
+        shapes: dict[str, Any] = {}
+        for key in ("input", "output"):
+            if key in op:
+                _collect_shapes(op[key]["shape"], all_shapes, shapes)
+        for error in op.get("errors", []):
+            _collect_shapes(error["shape"], all_shapes, shapes)
+        names = {}
+        if "input" in op:
+            names = {
+                member: xform_name(member, "-")
+                for member in all_shapes[op["input"]["shape"]].get("members", {})
+            }
+        return {
+            "service_name": service_name,
+            "metadata": model.get("metadata", {}),
+            "version": model.get("version"),
+            "operation": op,
+            "shapes": shapes,
+            "paginator": paginators.get(name),
+            "parameter_names": names,
+        }
+
+
+def _collect_shapes(name: str, all_shapes: Mapping[str, Any], out: dict[str, Any]) -> None:
+    stack = [name]
+    while stack:
+        current = stack.pop()
+        if current in out:
+            continue
+        definition = all_shapes[current]
+        out[current] = definition
+        refs = list(definition.get("members", {}).values())
+        refs += [definition[k] for k in ("member", "key", "value") if k in definition]
+        stack.extend(ref["shape"] for ref in refs)
+
+
+def _operation_from_entry(entry: Mapping[str, Any], command_name: str, cli_name: str) -> Operation:
+    op = entry["operation"]
+    shapes = entry["shapes"]
+
+    def shape_of(key: str) -> Shape | None:
+        if key not in op:
+            return None
+        return Shape("", {"type": "structure"}, shapes).resolve(op[key])
+
+    return Operation(
+        service_name=entry["service_name"],
+        command_name=command_name,
+        name=op["name"],
+        cli_name=cli_name,
+        documentation=op.get("documentation", ""),
+        input_shape=shape_of("input"),
+        output_shape=shape_of("output"),
+        paginator=entry.get("paginator"),
+        protocol=entry["metadata"].get("protocol", ""),
+        parameter_names=entry["parameter_names"],
+        deprecated=bool(op.get("deprecated")),
+    )

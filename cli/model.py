@@ -1,0 +1,203 @@
+"""The operation model: botocore's shape JSON read into small frozen objects.
+
+Nothing here imports botocore: `Shape` wraps one shape definition (with the
+member-reference traits merged over it, as botocore's ShapeResolver does) and
+resolves references lazily through the shape map of its operation, so
+recursive shapes cost nothing until they are walked.
+
+Names, chosen once and used everywhere:
+  name      user-pool-id      (the kebab-case parameter name)
+  cli_name  --user-pool-id    (what the user types)
+  py_name   UserPoolId        (the member name in the request)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+SCALAR_TYPES = frozenset(
+    {"string", "integer", "long", "float", "double", "boolean", "timestamp", "blob", "char"}
+)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One shape of an operation, as the model describes it.
+
+    `definition` is botocore's JSON for the shape with the traits of the
+    member reference that led here (documentation, location, ...) merged
+    over it; `shape_map` is the map of every shape the operation reaches.
+    """
+
+    name: str
+    definition: Mapping[str, Any]
+    shape_map: Mapping[str, Mapping[str, Any]] = field(repr=False, compare=False)
+
+    @property
+    def type_name(self) -> str:
+        return self.definition["type"]
+
+    @property
+    def documentation(self) -> str:
+        return self.definition.get("documentation", "")
+
+    @property
+    def is_scalar(self) -> bool:
+        return self.type_name in SCALAR_TYPES and not self.is_document
+
+    @property
+    def is_document(self) -> bool:
+        return bool(self.definition.get("document"))
+
+    @property
+    def is_event_stream(self) -> bool:
+        return bool(self.definition.get("eventstream"))
+
+    @property
+    def is_union(self) -> bool:
+        return bool(self.definition.get("union"))
+
+    @property
+    def enum(self) -> tuple[str, ...]:
+        return tuple(self.definition.get("enum", ()))
+
+    @property
+    def min(self) -> float | None:
+        return self.definition.get("min")
+
+    @property
+    def max(self) -> float | None:
+        return self.definition.get("max")
+
+    @property
+    def pattern(self) -> str | None:
+        return self.definition.get("pattern")
+
+    @property
+    def sensitive(self) -> bool:
+        return bool(self.definition.get("sensitive"))
+
+    @property
+    def deprecated(self) -> bool:
+        return bool(self.definition.get("deprecated"))
+
+    @property
+    def location(self) -> str | None:
+        return self.definition.get("location")
+
+    @property
+    def timestamp_format(self) -> str | None:
+        return self.definition.get("timestampFormat")
+
+    @property
+    def required_members(self) -> tuple[str, ...]:
+        return tuple(self.definition.get("required", ()))
+
+    @property
+    def members(self) -> dict[str, "Shape"]:
+        """Structure members in model order (empty for other types)."""
+        refs = self.definition.get("members", {})
+        return {name: self.resolve(ref) for name, ref in refs.items()}
+
+    @property
+    def member(self) -> "Shape":
+        """The element shape of a list."""
+        return self.resolve(self.definition["member"])
+
+    @property
+    def key(self) -> "Shape":
+        return self.resolve(self.definition["key"])
+
+    @property
+    def value(self) -> "Shape":
+        return self.resolve(self.definition["value"])
+
+    def resolve(self, ref: Mapping[str, Any]) -> "Shape":
+        """The shape a member reference points to, with the reference's traits merged."""
+        target = ref["shape"]
+        definition = self.shape_map[target]
+        if len(ref) > 1:
+            definition = {**definition, **{k: v for k, v in ref.items() if k != "shape"}}
+        return Shape(target, definition, self.shape_map)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One command-line parameter generated from a top-level input member."""
+
+    name: str  # user-pool-id
+    py_name: str  # UserPoolId
+    shape: Shape
+    required: bool
+    documentation: str
+    hidden: bool = False  # usable but not documented (pagination tokens)
+
+    @property
+    def cli_name(self) -> str:
+        return "--" + self.name
+
+    @property
+    def is_flag(self) -> bool:
+        """Top-level booleans are `--flag` / `--no-flag`."""
+        return self.shape.type_name == "boolean"
+
+    @property
+    def takes_many(self) -> bool:
+        """Lists take several argv values: `--names a b c`."""
+        return self.shape.type_name == "list"
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of one service, with everything the CLI needs locally."""
+
+    service_name: str  # botocore's name: cognito-idp, s3
+    command_name: str  # the CLI's name: cognito-idp, s3api
+    name: str  # AdminConfirmSignUp
+    cli_name: str  # admin-confirm-sign-up
+    documentation: str
+    input_shape: Shape | None
+    output_shape: Shape | None
+    paginator: Mapping[str, Any] | None
+    protocol: str
+    # py_name -> name for the top-level input members, computed once with
+    # botocore.xform_name when the operation was cached.
+    parameter_names: Mapping[str, str] = field(default_factory=dict)
+    deprecated: bool = False
+
+    @property
+    def can_paginate(self) -> bool:
+        return self.paginator is not None
+
+    def parameters(self) -> list[Parameter]:
+        """The CLI parameters, in model order, named as AWS CLI v2 names them."""
+        if self.input_shape is None:
+            return []
+        required = set(self.input_shape.required_members)
+        hidden = _pagination_members(self.paginator)
+        params = []
+        for py_name, shape in self.input_shape.members.items():
+            if shape.is_event_stream:
+                continue
+            params.append(
+                Parameter(
+                    name=self.parameter_names[py_name],
+                    py_name=py_name,
+                    shape=shape,
+                    required=py_name in required,
+                    documentation=shape.documentation,
+                    hidden=py_name in hidden,
+                )
+            )
+        return params
+
+
+def _pagination_members(paginator: Mapping[str, Any] | None) -> set[str]:
+    if not paginator:
+        return set()
+    names = paginator.get("input_token", [])
+    names = [names] if isinstance(names, str) else list(names)
+    if "limit_key" in paginator:
+        names.append(paginator["limit_key"])
+    return set(names)

@@ -1,0 +1,204 @@
+"""The options every command shares, as data.
+
+`GLOBAL_OPTIONS` are AWS CLI v2's global options, in the order its help
+pages list them; `INPUT_OPTIONS` and `PAGINATION_OPTIONS` are added to
+operations. One function, `add_to_parser`, turns a table into argparse.
+Documentation strings are shapecli's own wording of what each option does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str  # endpoint-url
+    kind: str  # "string", "int", "boolean" (a flag)
+    documentation: str
+    choices: tuple[str, ...] = ()
+    # For options that take an optional value (--generate-cli-skeleton).
+    optional_value: str | None = None
+    # For options that set a value without one (--no-paginate -> paginate=False).
+    dest: str | None = None
+    const: object = True
+
+    @property
+    def cli_name(self) -> str:
+        return "--" + self.name
+
+    @property
+    def py_name(self) -> str:
+        return self.dest or self.name.replace("-", "_")
+
+
+GLOBAL_OPTIONS: tuple[Option, ...] = (
+    Option("debug", "boolean", "Turn on debug logging."),
+    Option("endpoint-url", "string", "Override command's default URL with the given URL."),
+    Option(
+        "no-verify-ssl",
+        "boolean",
+        "By default, the AWS CLI uses SSL when communicating with AWS services. For each SSL "
+        "connection, the AWS CLI will verify SSL certificates. This option overrides the "
+        "default behavior of verifying SSL certificates.",
+        dest="verify_ssl",
+        const=False,
+    ),
+    Option(
+        "no-paginate",
+        "boolean",
+        "Disable automatic pagination. If automatic pagination is disabled, the AWS CLI will "
+        "only make one call, for the first page of results.",
+        dest="paginate",
+        const=False,
+    ),
+    Option(
+        "output",
+        "string",
+        "The formatting style for command output.",
+        choices=("json", "text", "table", "yaml", "yaml-stream", "off"),
+    ),
+    Option("query", "string", "A JMESPath query to use in filtering the response data."),
+    Option("profile", "string", "Use a specific profile from your credential file."),
+    Option("region", "string", "The region to use. Overrides config/env settings."),
+    Option("version", "boolean", "Display the version of this tool."),
+    Option("color", "string", "Turn on/off color output.", choices=("on", "off", "auto")),
+    Option(
+        "no-sign-request",
+        "boolean",
+        "Do not sign requests. Credentials will not be loaded if this argument is provided.",
+        dest="sign_request",
+        const=False,
+    ),
+    Option(
+        "ca-bundle",
+        "string",
+        "The CA certificate bundle to use when verifying SSL certificates. Overrides "
+        "config/env settings.",
+    ),
+    Option(
+        "cli-read-timeout",
+        "int",
+        "The maximum socket read time in seconds. If the value is set to 0, the socket read "
+        "will be blocking and not timeout. The default value is 60 seconds.",
+    ),
+    Option(
+        "cli-connect-timeout",
+        "int",
+        "The maximum socket connect time in seconds. If the value is set to 0, the socket "
+        "connect will be blocking and not timeout. The default value is 60 seconds.",
+    ),
+    Option(
+        "cli-binary-format",
+        "string",
+        "The formatting style to be used for binary blobs. The default format is base64. The "
+        "base64 format expects binary blobs to be provided as a base64 encoded string. The "
+        "raw-in-base64-out format preserves compatibility with AWS CLI V1 behavior and binary "
+        "values must be passed literally. When providing contents from a file that map to a "
+        "binary blob fileb:// will always be treated as binary and use the file contents "
+        "directly regardless of the cli-binary-format setting. When using file:// the file "
+        "contents will need to properly formatted for the configured cli-binary-format.",
+        choices=("base64", "raw-in-base64-out"),
+    ),
+    Option("no-cli-pager", "boolean", "Disable cli pager for output.", dest="cli_pager", const=False),
+    Option(
+        "cli-auto-prompt",
+        "boolean",
+        "Automatically prompt for CLI input parameters.",
+        dest="cli_auto_prompt",
+    ),
+    Option(
+        "no-cli-auto-prompt",
+        "boolean",
+        "Disable automatically prompt for CLI input parameters.",
+        dest="cli_auto_prompt",
+        const=False,
+    ),
+    Option(
+        "cli-error-format",
+        "string",
+        "The formatting style for error output. By default, errors are displayed in "
+        "enhanced format.",
+        choices=("legacy", "json", "yaml", "text", "table", "enhanced"),
+    ),
+)
+
+# Globals the v2 reference page of an operation does not list (newer ones).
+UNDOCUMENTED_GLOBALS = frozenset({"cli-error-format"})
+
+INPUT_OPTIONS: tuple[Option, ...] = (
+    Option(
+        "cli-input-json",
+        "string",
+        "Reads arguments from the JSON string provided. The JSON string follows the format "
+        "provided by --generate-cli-skeleton. If other arguments are provided on the command "
+        "line, those values will override the JSON-provided values. It is not possible to "
+        "pass arbitrary binary values using a JSON-provided value as the string will be taken "
+        "literally. This may not be specified along with --cli-input-yaml.",
+    ),
+    Option(
+        "cli-input-yaml",
+        "string",
+        "Reads arguments from the YAML string provided. The YAML string follows the format "
+        "provided by --generate-cli-skeleton yaml-input. If other arguments are provided on "
+        "the command line, those values will override the YAML-provided values. This may not "
+        "be specified along with --cli-input-json.",
+    ),
+    Option(
+        "generate-cli-skeleton",
+        "string",
+        "Prints a JSON skeleton to standard output without sending an API request. If "
+        "provided with no value or the value input, prints a sample input JSON that can be "
+        "used as an argument for --cli-input-json. Similarly, if provided yaml-input it will "
+        "print a sample input YAML that can be used with --cli-input-yaml. If provided with "
+        "the value output, it validates the command inputs and returns a sample output JSON "
+        "for that command. With json-schema it prints a JSON Schema of the input. The "
+        "generated JSON skeleton is not stable between versions of the AWS CLI and there are "
+        "no backwards compatibility guarantees in the JSON skeleton generated.",
+        choices=("input", "yaml-input", "output", "json-schema"),
+        optional_value="input",
+    ),
+)
+
+PAGINATION_OPTIONS: tuple[Option, ...] = (
+    Option(
+        "starting-token",
+        "string",
+        "A token to specify where to start paginating. This is the NextToken from a "
+        "previously truncated response.",
+    ),
+    Option(
+        "page-size",
+        "int",
+        "The size of each page to get in the AWS service call. This does not affect the "
+        "number of items returned in the command's output. Setting a smaller page size "
+        "results in more calls to the AWS service, retrieving fewer items in each call. This "
+        "can help prevent the AWS service calls from timing out.",
+    ),
+    Option(
+        "max-items",
+        "int",
+        "The total number of items to return in the command's output. If the total number of "
+        "items available is more than the value specified, a NextToken is provided in the "
+        "command's output. To resume pagination, provide the NextToken value in the "
+        "starting-token argument of a subsequent command. Do not use the NextToken response "
+        "element directly outside of the AWS CLI.",
+    ),
+)
+
+
+def add_to_parser(parser, options: tuple[Option, ...]) -> None:
+    """Add a table of options to an argparse parser (values stay strings)."""
+    for option in options:
+        if option.kind == "boolean":
+            parser.add_argument(
+                option.cli_name, dest=option.py_name, action="store_const", const=option.const,
+                default=None,
+            )
+        elif option.optional_value is not None:
+            parser.add_argument(
+                option.cli_name, dest=option.py_name, nargs="?", const=option.optional_value,
+                default=None,
+            )
+        else:
+            parser.add_argument(option.cli_name, dest=option.py_name, default=None)

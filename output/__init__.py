@@ -1,0 +1,1 @@
+"""Rendering of results: json, text, table, yaml, yaml-stream; the pager; colour."""
