@@ -75,7 +75,7 @@ class UnknownCommandError(UsageError):
     def __init__(self, kind: str, value: str, choices: list[str]):
         self.kind, self.value = kind, value
         message = f"argument {kind}: Found invalid choice '{value}'\n"
-        close = difflib.get_close_matches(value, choices, n=3, cutoff=0.6)
+        close = difflib.get_close_matches(value, choices, n=3, cutoff=0.8)
         if close:
             message += "\nMaybe you meant:\n\n" + "".join(f"  * {c}\n" for c in close)
         super().__init__(message)

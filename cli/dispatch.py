@@ -1,0 +1,231 @@
+"""Calling the service through botocore: session, client, paginator.
+
+This is the only module that imports botocore's client stack, and it does
+so inside functions, so local jobs never pay for it. The client is built
+from a loader that serves the operation's pruned model from shapecli's
+cache, so a call does not re-read the whole service model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, Mapping
+
+from cli import __version__
+from cli.catalog import Catalog
+from cli.errors import (
+    CliError,
+    ConfigError,
+    ConnectionFailure,
+    ServiceError,
+    UsageError,
+    ValidationError,
+)
+from cli.model import Operation
+
+
+@dataclass(frozen=True)
+class CallSettings:
+    """The global options that shape a call."""
+
+    profile: str | None = None
+    region: str | None = None
+    endpoint_url: str | None = None
+    verify_ssl: bool = True
+    ca_bundle: str | None = None
+    sign_request: bool = True
+    read_timeout: int | None = None
+    connect_timeout: int | None = None
+    debug: bool = False
+
+
+@dataclass
+class ServiceFailure:
+    """What a ClientError carried, for the error formats."""
+
+    code: str
+    message: str
+    details: dict[str, Any]
+
+
+class ServiceCallError(ServiceError):
+    def __init__(self, text: str, failure: ServiceFailure):
+        super().__init__(text)
+        self.failure = failure
+
+
+def make_session(settings: CallSettings, environ: Mapping[str, str]):
+    import botocore.session
+
+    session = botocore.session.Session(profile=settings.profile)
+    session.user_agent_name = "shapecli"
+    session.user_agent_version = __version__
+    if settings.debug:
+        session.set_stream_logger("", 10)
+    return session
+
+
+def check_profile(session) -> None:
+    from botocore.exceptions import ProfileNotFound
+
+    try:
+        session.get_scoped_config()
+    except ProfileNotFound as e:
+        raise ConfigError(str(e)) from None
+
+
+def config_value(session, name: str) -> Any:
+    """A config-file value for the active profile (None when unset)."""
+    from botocore.exceptions import ProfileNotFound
+
+    try:
+        return session.get_scoped_config().get(name)
+    except ProfileNotFound as e:
+        raise ConfigError(str(e)) from None
+
+
+def make_client(session, catalog: Catalog, operation: Operation, settings: CallSettings,
+                environ: Mapping[str, str]):
+    from botocore import UNSIGNED
+    from botocore.config import Config
+    from botocore.exceptions import NoRegionError
+
+    _install_cached_loader(session, catalog, operation)
+    config_kwargs: dict[str, Any] = {}
+    if settings.read_timeout is not None:
+        config_kwargs["read_timeout"] = settings.read_timeout or None
+    if settings.connect_timeout is not None:
+        config_kwargs["connect_timeout"] = settings.connect_timeout or None
+    if not settings.sign_request:
+        config_kwargs["signature_version"] = UNSIGNED
+    # v2's default retry mode is "standard"; botocore's is "legacy".
+    if not environ.get("AWS_RETRY_MODE") and not config_value(session, "retry_mode"):
+        config_kwargs["retries"] = {"mode": "standard"}
+    verify: Any = None
+    if not settings.verify_ssl:
+        verify = False
+    elif settings.ca_bundle:
+        verify = settings.ca_bundle
+    try:
+        return session.create_client(
+            operation.service_name,
+            region_name=settings.region,
+            endpoint_url=settings.endpoint_url,
+            verify=verify,
+            config=Config(**config_kwargs),
+        )
+    except NoRegionError:
+        raise _no_region() from None
+
+
+def _no_region() -> ConfigError:
+    error = ConfigError(
+        'You must specify a region. You can also configure your region by running "aws configure".'
+    )
+    error.code = "NoRegion"
+    return error
+
+
+def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> None:
+    from botocore.loaders import Loader
+
+    entry = catalog.operation_entry(operation.service_name, operation.name)
+
+    class CachedLoader(Loader):
+        """Serves the one operation's pruned model; everything else as botocore does."""
+
+        def load_service_model(self, service_name, type_name, api_version=None):
+            if service_name == operation.service_name:
+                if type_name == "service-2":
+                    return {
+                        "version": entry.get("version") or "2.0",
+                        "metadata": entry["metadata"],
+                        "operations": {operation.name: entry["operation"]},
+                        "shapes": entry["shapes"],
+                        "documentation": "",
+                    }
+                if type_name == "paginators-1":
+                    paginator = entry.get("paginator")
+                    return {"pagination": {operation.name: paginator} if paginator else {}}
+            return super().load_service_model(service_name, type_name, api_version)
+
+    search_paths = list(catalog.paths.search_paths[:-2])
+    session.register_component("data_loader", CachedLoader(extra_search_paths=search_paths))
+
+
+def pages(client, operation: Operation, params: dict[str, Any], *, paginate: bool,
+          pagination: Mapping[str, Any]) -> Iterator[dict]:
+    """Yield the response pages: one, unless the operation paginates automatically."""
+    from botocore import xform_name
+
+    method = xform_name(operation.name)
+    try:
+        if paginate and operation.can_paginate and not _token_given(operation, params):
+            config = {k: v for k, v in pagination.items() if v is not None}
+            yield from client.get_paginator(method).paginate(**params, PaginationConfig=config)
+        else:
+            yield getattr(client, method)(**params)
+    except Exception as e:  # botocore's errors become ours in one place
+        raise translate(e) from None
+
+
+def result(client, operation: Operation, params: dict[str, Any], *, paginate: bool,
+           pagination: Mapping[str, Any]) -> dict:
+    """The whole result: all pages merged as v2 merges them, NextToken when truncated."""
+    from botocore import xform_name
+
+    if not (paginate and operation.can_paginate and not _token_given(operation, params)):
+        return next(pages(client, operation, params, paginate=False, pagination=pagination))
+    config = {k: v for k, v in pagination.items() if v is not None}
+    paginator = client.get_paginator(xform_name(operation.name))
+    try:
+        return paginator.paginate(**params, PaginationConfig=config).build_full_result()
+    except Exception as e:
+        raise translate(e) from None
+
+
+def _token_given(operation: Operation, params: Mapping[str, Any]) -> bool:
+    tokens = operation.paginator.get("input_token", []) if operation.paginator else []
+    tokens = [tokens] if isinstance(tokens, str) else tokens
+    return any(t in params for t in tokens)
+
+
+def translate(error: Exception) -> CliError | Exception:
+    """botocore's exception -> shapecli's error (or the error itself if unknown)."""
+    from botocore import exceptions as bx
+
+    if isinstance(error, CliError):
+        return error
+    if isinstance(error, bx.ClientError):
+        response = error.response
+        err = response.get("Error", {})
+        details = {
+            k: v for k, v in response.items() if k not in ("Error", "ResponseMetadata")
+        }
+        failure = ServiceFailure(err.get("Code", "Unknown"), err.get("Message", ""), details)
+        return ServiceCallError(str(error), failure)
+    if isinstance(error, bx.ParamValidationError):
+        return ValidationError(error.kwargs.get("report", str(error)).join(
+            ["Parameter validation failed:\n", ""]) if "report" in error.kwargs else str(error))
+    if isinstance(error, bx.NoCredentialsError):
+        e = ConfigError(
+            'Unable to locate credentials. You can configure credentials by running "aws login".'
+        )
+        e.code = "NoCredentials"
+        return e
+    if isinstance(error, bx.NoRegionError):
+        return _no_region()
+    if isinstance(error, bx.ProfileNotFound):
+        return ConfigError(str(error))
+    if isinstance(error, (bx.EndpointConnectionError, bx.ConnectTimeoutError,
+                          bx.ReadTimeoutError, bx.SSLError, bx.ProxyConnectionError)):
+        return ConnectionFailure(str(error))
+    if isinstance(error, bx.InvalidEndpointConfigurationError):
+        return ConfigError(str(error))
+    if isinstance(error, bx.UnknownEndpointError):
+        return ConfigError(str(error))
+    if isinstance(error, bx.PaginationError):
+        return UsageError(str(error))
+    if isinstance(error, bx.BotoCoreError):
+        return CliError(str(error))
+    return error

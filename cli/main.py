@@ -1,0 +1,314 @@
+"""`main(argv, env) -> exit code`: one command, top to bottom.
+
+argv -> global options and words -> the operation model -> its arguments ->
+request values (cli.values) -> skeleton or --cli-input merge (skeleton/) ->
+the call (cli.dispatch) -> the query and the output format (output/).
+Every error is a cli.errors.CliError and is turned into stderr text and an
+exit code in one place, at the bottom of this module.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from cli import __version__
+from cli.arguments import GlobalArgs, missing_required, parse_globals, parse_operation
+from cli.env import Env
+from cli.errors import CliError, ExitCode, Interrupted, UsageError
+
+
+def version_line() -> str:
+    import platform
+
+    python = platform.python_version()
+    system = platform.system()
+    release = platform.release()
+    machine = platform.machine()
+    return f"shapecli/{__version__} Python/{python} {system}/{release} source/{machine}\n"
+
+
+def run_command(argv: list[str], env: Env) -> int:
+    args = parse_globals(argv)
+    if args.version:
+        env.stdout.write(version_line())
+        return ExitCode.OK
+    if args.cli_auto_prompt:
+        raise UsageError("--cli-auto-prompt is not supported yet by shapecli")
+    _check_endpoint_url(args.endpoint_url)
+    query = _compile_query(args.query)
+
+    from cli.catalog import Catalog
+
+    catalog = Catalog(env.environ)
+    words = args.words
+    if not words:
+        raise UsageError("the following arguments are required: command")
+    if words[0] == "help":
+        return _show_help(catalog, [], args, env)
+    command = words[0]
+    catalog.service_name(command)  # raises "Found invalid choice" with suggestions
+    if len(words) < 2 or words[1].startswith("-"):
+        raise UsageError("the following arguments are required: operation")
+    if words[1] == "help":
+        return _show_help(catalog, [command], args, env)
+    operation = catalog.operation(command, words[1])
+    rest = words[2:]
+    if rest[:1] == ["help"]:
+        return _show_help(catalog, [command, words[1]], args, env)
+
+    op_args = parse_operation(operation, rest)
+    skeleton_kind = op_args.options["generate_cli_skeleton"]
+    if skeleton_kind in ("input", "yaml-input", "json-schema"):
+        import skeleton
+
+        return _print(skeleton.generate(operation, skeleton_kind), "json", args, env, None,
+                      raw_text=skeleton_kind == "yaml-input")
+
+    cli_input = _read_cli_input(op_args.options, env)
+    if cli_input is None:
+        missing = missing_required(operation, op_args.raw)
+        if missing:
+            raise UsageError("the following arguments are required: " + ", ".join(missing))
+
+    session = None
+    binary_format = args.cli_binary_format
+    if binary_format is None:
+        session = _session(args, env)
+        from cli.dispatch import config_value
+
+        binary_format = config_value(session, "cli_binary_format") or "base64"
+
+    from cli.values import parameter_value
+
+    by_name = {p.py_name: p for p in operation.parameters()}
+    params: dict[str, Any] = {}
+    for py_name, raw in op_args.raw.items():
+        param = by_name[py_name]
+        params[py_name] = raw if param.is_flag else parameter_value(
+            param, raw, binary_format=binary_format)
+    if cli_input is not None:
+        import skeleton
+
+        params = skeleton.merge_cli_input(cli_input, params, operation)
+
+    if session is None:
+        session = _session(args, env)
+    output_format = args.output or _config(session, "output") or "json"
+
+    if skeleton_kind == "output":
+        import skeleton
+
+        sample = skeleton.generate(operation, "output", params=params)
+        return _print(sample, output_format, args, env, query, title=operation.name,
+                      session=session)
+
+    from cli import dispatch
+
+    max_items = op_args.options.get("max_items")
+    if max_items is not None and max_items <= 0:
+        env.stderr.write(
+            "warning: Non-positive values for --max-items may result in undefined behavior.\n")
+    pagination = {
+        "MaxItems": max_items,
+        "StartingToken": op_args.options.get("starting_token"),
+        "PageSize": op_args.options.get("page_size"),
+    }
+    client = dispatch.make_client(session, catalog, operation, _settings(args), env.environ)
+    paginate = args.paginate is not False
+    if output_format == "yaml-stream":
+        pages = dispatch.pages(client, operation, params, paginate=paginate,
+                               pagination=pagination)
+        return _print_stream(pages, args, env, query, session)
+    response = dispatch.result(client, operation, params, paginate=paginate,
+                               pagination=pagination)
+    return _print(response, output_format, args, env, query, title=operation.name,
+                  session=session)
+
+
+# -- pieces of the flow ------------------------------------------------------
+
+
+def _check_endpoint_url(url: str | None) -> None:
+    if url is not None and "://" not in url:
+        raise CliErrorWithCode(
+            f'Bad value for --endpoint-url "{url}": scheme is missing.  Must be of the form '
+            "http://<hostname>/ or https://<hostname>/"
+        )
+
+
+class CliErrorWithCode(CliError):
+    exit_code = ExitCode.USAGE
+    code = "ParamValidation"
+
+
+def _compile_query(text: str | None):
+    if text is None:
+        return None
+    import jmespath
+    from jmespath.exceptions import ParseError
+
+    try:
+        return jmespath.compile(text)
+    except ParseError as e:
+        raise CliErrorWithCode(f"Bad value for --query {text}: {e}") from None
+
+
+def _read_cli_input(options: dict[str, Any], env: Env) -> dict | None:
+    json_text, yaml_text = options.get("cli_input_json"), options.get("cli_input_yaml")
+    if json_text is None and yaml_text is None:
+        return None
+    if json_text is not None and yaml_text is not None:
+        raise UsageError("--cli-input-json and --cli-input-yaml may not be specified together")
+    import skeleton
+
+    kind, value = ("json", json_text) if json_text is not None else ("yaml", yaml_text)
+    text = skeleton.read_cli_input_value(value, env.stdin)
+    return skeleton.load_cli_input(text, kind)
+
+
+def _session(args: GlobalArgs, env: Env):
+    from cli import dispatch
+
+    session = dispatch.make_session(_settings(args), env.environ)
+    dispatch.check_profile(session)
+    return session
+
+
+def _config(session, name: str) -> Any:
+    from cli.dispatch import config_value
+
+    return config_value(session, name)
+
+
+def _settings(args: GlobalArgs):
+    from cli.dispatch import CallSettings
+
+    return CallSettings(
+        profile=args.profile,
+        region=args.region,
+        endpoint_url=args.endpoint_url,
+        verify_ssl=args.verify_ssl is not False,
+        ca_bundle=args.ca_bundle,
+        sign_request=args.sign_request is not False,
+        read_timeout=args.cli_read_timeout,
+        connect_timeout=args.cli_connect_timeout,
+        debug=bool(args.debug),
+    )
+
+
+def _apply_query(data: Any, query) -> Any:
+    if query is None:
+        return data
+    from jmespath.exceptions import JMESPathError
+
+    try:
+        return query.search(data)
+    except JMESPathError as e:
+        raise CliError(str(e)) from None
+
+
+def _strip_metadata(response: Any) -> Any:
+    if isinstance(response, dict) and "ResponseMetadata" in response:
+        response = {k: v for k, v in response.items() if k != "ResponseMetadata"}
+    return response
+
+
+def _pager(args: GlobalArgs, env: Env, session) -> str | None:
+    from output.pager import resolve_pager
+
+    config_pager = _config(session, "cli_pager") if session is not None else None
+    return resolve_pager(env.environ, config_pager, args.cli_pager is not False,
+                         bool(env.stdout_isatty))
+
+
+def _color(args: GlobalArgs, env: Env) -> bool:
+    from output.color import use_color
+
+    return use_color(args.color, bool(env.stdout_isatty))
+
+
+def _print(data: Any, output_format: str, args: GlobalArgs, env: Env, query, *,
+           title: str | None = None, session=None, raw_text: bool = False) -> int:
+    import output
+    from output import pager
+
+    if raw_text:
+        text = data
+    else:
+        data = _strip_metadata(data)
+        if data == {} and query is None:
+            return ExitCode.OK  # v2 prints nothing for an empty response
+        text = output.render(_apply_query(data, query), output_format,
+                             color=_color(args, env), title=title)
+    if text:
+        pager.write([text], env, _pager(args, env, session))
+    return ExitCode.OK
+
+
+def _print_stream(pages, args: GlobalArgs, env: Env, query, session) -> int:
+    import output
+    from output import pager
+
+    chunks = output.render_stream(
+        (_apply_query(_strip_metadata(p), query) for p in pages), "yaml-stream")
+    pager.write(chunks, env, _pager(args, env, session))
+    return ExitCode.OK
+
+
+def _show_help(catalog, words: list[str], args: GlobalArgs, env: Env) -> int:
+    from cli import help as help_pages
+    from output import pager
+
+    import shutil
+
+    width = shutil.get_terminal_size((80, 24)).columns if env.stdout_isatty else 80
+    page = help_pages.page_for(catalog, words)
+    text = help_pages.render(page, width=width, styled=bool(env.stdout_isatty))
+    pager.write([text], env, _pager(args, env, None))
+    return ExitCode.OK
+
+
+# -- the one place errors become exit codes ----------------------------------
+
+
+def main(argv: list[str], env: Env | None = None) -> int:
+    """Run one command; return its exit code. Never raises, never exits."""
+    env = env or Env()
+    debug = "--debug" in argv
+    try:
+        return int(run_command(argv, env))
+    except CliError as e:
+        if debug:
+            _traceback(env)
+        env.stderr.write(e.render())
+        return int(e.exit_code)
+    except KeyboardInterrupt:
+        env.stderr.write(Interrupted().render())
+        return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        return int(ExitCode.OTHER)
+    except Exception as e:  # the last rung: a one-line message, never a traceback
+        translated = _translate(e)
+        if debug:
+            _traceback(env)
+        if isinstance(translated, CliError):
+            env.stderr.write(translated.render())
+            return int(translated.exit_code)
+        message = str(e) or type(e).__name__
+        env.stderr.write(CliError(message).render())
+        return int(ExitCode.OTHER)
+
+
+def _translate(error: Exception):
+    if "botocore" in sys.modules:
+        from cli.dispatch import translate
+
+        return translate(error)
+    return error
+
+
+def _traceback(env: Env) -> None:
+    import traceback
+
+    traceback.print_exc(file=env.stderr)
