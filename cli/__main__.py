@@ -5,9 +5,13 @@ import sys
 
 def run() -> None:
     """Entry point: the only place that calls sys.exit."""
-    from cli.main import main
+    argv = sys.argv[1:]
+    from cli.main import main, version_line
 
-    sys.exit(main(sys.argv[1:]))
+    if argv == ["--version"]:  # the most common local job skips argparse entirely
+        sys.stdout.write(version_line())
+        sys.exit(0)
+    sys.exit(main(argv))
 
 
 if __name__ == "__main__":

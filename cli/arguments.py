@@ -10,9 +10,6 @@ turns them into request values.
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
-from typing import Any
-
 from cli.errors import UnknownOptionsError, UsageError
 from cli.model import Operation, Parameter
 from cli.options import (
@@ -24,8 +21,18 @@ from cli.options import (
 )
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter without the terminal-size probe (and its shutil import)."""
+
+    def __init__(self, prog: str):
+        super().__init__(prog, width=80)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of printing and exiting."""
+
+    def __init__(self) -> None:
+        super().__init__(prog="aws", add_help=False, formatter_class=_Formatter)
 
     def error(self, message: str):  # argparse's hook
         raise UsageError(message)
@@ -34,10 +41,14 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message or "")
 
 
-@dataclass(frozen=True)
 class GlobalArgs:
-    values: dict[str, Any]
-    words: list[str]  # [command, operation, operation arguments...]
+    """The global options (by py_name) and the words left: [command, operation, ...]."""
+
+    __slots__ = ("values", "words")
+
+    def __init__(self, values: dict[str, Any], words: list[str]):
+        self.values = values
+        self.words = words
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -48,7 +59,7 @@ class GlobalArgs:
 
 def parse_globals(argv: list[str]) -> GlobalArgs:
     """Pick the global options out of argv; the rest, in order, are the words."""
-    parser = _Parser(prog="aws", add_help=False)
+    parser = _Parser()
     add_to_parser(parser, GLOBAL_OPTIONS)
     namespace, words = parser.parse_known_args(argv)
     values = vars(namespace)
@@ -73,12 +84,14 @@ def to_int(option: Option, text: str) -> int:
         raise UsageError(f"argument {option.cli_name}: invalid int value: '{text}'") from None
 
 
-@dataclass(frozen=True)
 class OperationArgs:
     """What the command line gave for one operation."""
 
-    raw: dict[str, Any]  # py_name -> raw string(s) or bool, only what was given
-    options: dict[str, Any]  # cli-input-json, generate-cli-skeleton, max-items, ...
+    __slots__ = ("raw", "options")
+
+    def __init__(self, raw: dict[str, Any], options: dict[str, Any]):
+        self.raw = raw  # py_name -> raw string(s) or bool, only what was given
+        self.options = options  # cli_input_json, generate_cli_skeleton, max_items, ...
 
 
 def operation_options(operation: Operation) -> tuple[Option, ...]:
@@ -89,7 +102,7 @@ def operation_options(operation: Operation) -> tuple[Option, ...]:
 
 def parse_operation(operation: Operation, words: list[str]) -> OperationArgs:
     """Parse an operation's arguments; leftovers are v2's "Unknown options"."""
-    parser = _Parser(prog="aws", add_help=False)
+    parser = _Parser()
     params = operation.parameters()
     for param in params:
         _add_parameter(parser, param)

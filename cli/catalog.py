@@ -12,12 +12,8 @@ the usual way, botocore's own loader is the fallback.
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
 import os
-from dataclasses import dataclass
-from typing import Any, Mapping
 
 from cli.errors import UnknownCommandError
 from cli.model import Operation, Shape
@@ -38,12 +34,14 @@ def _botocore_dir() -> str:
     return list(spec.submodule_search_locations)[0]
 
 
-@dataclass(frozen=True)
 class DataPaths:
     """The model search path botocore would use, most specific first."""
 
-    search_paths: tuple[str, ...]
-    botocore_dir: str
+    __slots__ = ("search_paths", "botocore_dir")
+
+    def __init__(self, search_paths: tuple[str, ...], botocore_dir: str):
+        self.search_paths = search_paths
+        self.botocore_dir = botocore_dir
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> "DataPaths":
@@ -70,7 +68,11 @@ class DataPaths:
                 parts += [path, str(os.stat(path).st_mtime_ns)]
             except OSError:
                 parts.append(path + ":absent")
-        return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+        # crc32, not a cryptographic hash: _hashlib alone costs milliseconds.
+        import zlib
+
+        joined = "|".join(parts).encode()
+        return f"{zlib.crc32(joined):08x}{zlib.adler32(joined):08x}"
 
     # -- reading botocore's data files -------------------------------------
 
@@ -82,6 +84,8 @@ class DataPaths:
                 with open(path + ".json", "rb") as f:
                     return json.loads(f.read())
             if os.path.isfile(path + ".json.gz"):
+                import gzip
+
                 with gzip.open(path + ".json.gz", "rb") as f:
                     return json.loads(f.read())
         raise FileNotFoundError(relative)

@@ -4,26 +4,22 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
-from typing import IO, Mapping
 
 
-@dataclass
 class Env:
     """The process's environment, streams and terminal facts."""
 
-    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
-    stdin: IO[str] = field(default_factory=lambda: sys.stdin)
-    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
-    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
-    stdout_isatty: bool | None = None
-    stderr_isatty: bool | None = None
+    __slots__ = ("environ", "stdin", "stdout", "stderr", "stdout_isatty", "stderr_isatty")
 
-    def __post_init__(self) -> None:
-        if self.stdout_isatty is None:
-            self.stdout_isatty = _isatty(self.stdout)
-        if self.stderr_isatty is None:
-            self.stderr_isatty = _isatty(self.stderr)
+    def __init__(self, environ: Mapping[str, str] | None = None, stdin: IO[str] | None = None,
+                 stdout: IO[str] | None = None, stderr: IO[str] | None = None,
+                 stdout_isatty: bool | None = None, stderr_isatty: bool | None = None):
+        self.environ = dict(os.environ) if environ is None else environ
+        self.stdin = sys.stdin if stdin is None else stdin
+        self.stdout = sys.stdout if stdout is None else stdout
+        self.stderr = sys.stderr if stderr is None else stderr
+        self.stdout_isatty = _isatty(self.stdout) if stdout_isatty is None else stdout_isatty
+        self.stderr_isatty = _isatty(self.stderr) if stderr_isatty is None else stderr_isatty
 
 
 def _isatty(stream) -> bool:

@@ -10,7 +10,6 @@ exit code in one place, at the bottom of this module.
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 from cli import __version__
 from cli.arguments import GlobalArgs, missing_required, parse_globals, parse_operation
@@ -19,13 +18,13 @@ from cli.errors import CliError, ExitCode, Interrupted, UsageError
 
 
 def version_line() -> str:
-    import platform
+    """v2's one-line version format, naming shapecli."""
+    import os
 
-    python = platform.python_version()
-    system = platform.system()
-    release = platform.release()
-    machine = platform.machine()
-    return f"shapecli/{__version__} Python/{python} {system}/{release} source/{machine}\n"
+    uname = os.uname()
+    python = ".".join(map(str, sys.version_info[:3]))
+    return f"shapecli/{__version__} Python/{python} {uname.sysname}/{uname.release} " \
+        f"source/{uname.machine}\n"
 
 
 def run_command(argv: list[str], env: Env) -> int:

@@ -13,15 +13,12 @@ Names, chosen once and used everywhere:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Mapping
 
 SCALAR_TYPES = frozenset(
     {"string", "integer", "long", "float", "double", "boolean", "timestamp", "blob", "char"}
 )
 
 
-@dataclass(frozen=True)
 class Shape:
     """One shape of an operation, as the model describes it.
 
@@ -30,9 +27,24 @@ class Shape:
     over it; `shape_map` is the map of every shape the operation reaches.
     """
 
-    name: str
-    definition: Mapping[str, Any]
-    shape_map: Mapping[str, Mapping[str, Any]] = field(repr=False, compare=False)
+    # Plain classes, not dataclasses: creating dataclasses costs milliseconds
+    # at import, and this module is on the path of every keystroke.
+    __slots__ = ("name", "definition", "shape_map")
+
+    def __init__(self, name: str, definition: Mapping[str, Any],
+                 shape_map: Mapping[str, Mapping[str, Any]]):
+        self.name = name
+        self.definition = definition
+        self.shape_map = shape_map
+
+    def __repr__(self) -> str:
+        return f"Shape({self.name!r}, {self.type_name!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Shape) and self.name == other.name
+                and self.definition == other.definition)
+
+    __hash__ = None  # type: ignore[assignment]
 
     @property
     def type_name(self) -> str:
@@ -122,16 +134,22 @@ class Shape:
         return Shape(target, definition, self.shape_map)
 
 
-@dataclass(frozen=True)
 class Parameter:
     """One command-line parameter generated from a top-level input member."""
 
-    name: str  # user-pool-id
-    py_name: str  # UserPoolId
-    shape: Shape
-    required: bool
-    documentation: str
-    hidden: bool = False  # usable but not documented (pagination tokens)
+    __slots__ = ("name", "py_name", "shape", "required", "documentation", "hidden")
+
+    def __init__(self, name: str, py_name: str, shape: Shape, required: bool,
+                 documentation: str, hidden: bool = False):
+        self.name = name  # user-pool-id
+        self.py_name = py_name  # UserPoolId
+        self.shape = shape
+        self.required = required
+        self.documentation = documentation
+        self.hidden = hidden  # usable but not documented (pagination tokens)
+
+    def __repr__(self) -> str:
+        return f"Parameter({self.cli_name!r}, {self.py_name!r})"
 
     @property
     def cli_name(self) -> str:
@@ -148,23 +166,33 @@ class Parameter:
         return self.shape.type_name == "list"
 
 
-@dataclass(frozen=True)
 class Operation:
     """One operation of one service, with everything the CLI needs locally."""
 
-    service_name: str  # botocore's name: cognito-idp, s3
-    command_name: str  # the CLI's name: cognito-idp, s3api
-    name: str  # AdminConfirmSignUp
-    cli_name: str  # admin-confirm-sign-up
-    documentation: str
-    input_shape: Shape | None
-    output_shape: Shape | None
-    paginator: Mapping[str, Any] | None
-    protocol: str
-    # py_name -> name for the top-level input members, computed once with
-    # botocore.xform_name when the operation was cached.
-    parameter_names: Mapping[str, str] = field(default_factory=dict)
-    deprecated: bool = False
+    __slots__ = ("service_name", "command_name", "name", "cli_name", "documentation",
+                 "input_shape", "output_shape", "paginator", "protocol", "parameter_names",
+                 "deprecated")
+
+    def __init__(self, service_name: str, command_name: str, name: str, cli_name: str,
+                 documentation: str, input_shape: Shape | None, output_shape: Shape | None,
+                 paginator: Mapping[str, Any] | None, protocol: str,
+                 parameter_names: Mapping[str, str] | None = None, deprecated: bool = False):
+        self.service_name = service_name  # botocore's name: cognito-idp, s3
+        self.command_name = command_name  # the CLI's name: cognito-idp, s3api
+        self.name = name  # AdminConfirmSignUp
+        self.cli_name = cli_name  # admin-confirm-sign-up
+        self.documentation = documentation
+        self.input_shape = input_shape
+        self.output_shape = output_shape
+        self.paginator = paginator
+        self.protocol = protocol
+        # py_name -> name for the top-level input members, computed once with
+        # botocore.xform_name when the operation was cached.
+        self.parameter_names = parameter_names or {}
+        self.deprecated = deprecated
+
+    def __repr__(self) -> str:
+        return f"Operation({self.command_name!r}, {self.cli_name!r})"
 
     @property
     def can_paginate(self) -> bool:

@@ -8,20 +8,26 @@ Documentation strings are shapecli's own wording of what each option does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
 class Option:
-    name: str  # endpoint-url
-    kind: str  # "string", "int", "boolean" (a flag)
-    documentation: str
-    choices: tuple[str, ...] = ()
-    # For options that take an optional value (--generate-cli-skeleton).
-    optional_value: str | None = None
-    # For options that set a value without one (--no-paginate -> paginate=False).
-    dest: str | None = None
-    const: object = True
+    """One option of the table (a plain class: dataclasses are slow to create)."""
+
+    __slots__ = ("name", "kind", "documentation", "choices", "optional_value", "dest", "const")
+
+    def __init__(self, name: str, kind: str, documentation: str, choices: tuple[str, ...] = (),
+                 optional_value: str | None = None, dest: str | None = None,
+                 const: object = True):
+        self.name = name  # endpoint-url
+        self.kind = kind  # "string", "int", "boolean" (a flag)
+        self.documentation = documentation
+        self.choices = choices
+        # For options that take an optional value (--generate-cli-skeleton).
+        self.optional_value = optional_value
+        # For options that set a value without one (--no-paginate -> paginate=False).
+        self.dest = dest
+        self.const = const
+
+    def __repr__(self) -> str:
+        return f"Option({self.cli_name!r})"
 
     @property
     def cli_name(self) -> str:

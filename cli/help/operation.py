@@ -1,0 +1,257 @@
+"""The help page of one operation, built from its model.
+
+Sections as AWS CLI v2 orders them: NAME, DESCRIPTION, SYNOPSIS, OPTIONS,
+GLOBAL OPTIONS, EXAMPLES, OUTPUT. Everything comes from the operation's
+shapes and the option tables of `cli.options`; the examples are generated
+from the required parameters, never taken from anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+
+from cli.help import syntax
+from cli.help.doc import Block, Bullets, Code, Item, Page, Para, Section, Span, para
+from cli.help.htmltext import blocks_from_html
+from cli.model import Operation, Parameter, Shape
+from cli.options import GLOBAL_OPTIONS, INPUT_OPTIONS, PAGINATION_OPTIONS, Option
+
+API_DOC_BASE = "https://docs.aws.amazon.com/goto/WebAPI"
+PAGINATION_NOTE = (
+    "For usage examples, see Pagination in the AWS Command Line Interface User Guide ."
+)
+# v2 names the pagination options' int type "integer" (the globals say "int").
+_PAGINATION_TYPE = {"int": "integer"}
+
+
+def operation_page(op: Operation, metadata: dict) -> Page:
+    params = [p for p in op.parameters() if not p.hidden]
+    return Page(
+        op.cli_name,
+        (
+            Section("NAME", (para(f"{op.cli_name} -"),)),
+            Section("DESCRIPTION", _description(op, metadata)),
+            Section("SYNOPSIS", (Code(tuple(synopsis_lines(op, params))),)),
+            Section("OPTIONS", tuple(_options(op, params))),
+            Section("GLOBAL OPTIONS", global_option_items()),
+            Section("EXAMPLES", _examples(op, params)),
+            Section("OUTPUT", _output(op)),
+        ),
+    )
+
+
+# -- description and synopsis --------------------------------------------------
+
+
+def _description(op: Operation, metadata: dict) -> tuple[Block, ...]:
+    blocks = list(blocks_from_html(op.documentation))
+    if op.deprecated:
+        blocks.insert(0, para(Span("This operation is deprecated.", "strong")))
+    uid = metadata.get("uid")
+    if uid:
+        blocks.append(para("See also: ", Span("AWS API Documentation", "link")))
+        blocks.append(para(f"{API_DOC_BASE}/{uid}/{op.name}"))
+    return tuple(blocks)
+
+
+def synopsis_lines(op: Operation, params: list[Parameter]) -> list[str]:
+    lines = [f"  {op.cli_name}"]
+    for p in params:
+        text = f"{p.cli_name} | --no-{p.name}" if p.is_flag else f"{p.cli_name} <value>"
+        lines.append(text if p.required else f"[{text}]")
+    lines.append("[--cli-input-json | --cli-input-yaml]")
+    if op.can_paginate:
+        lines.extend(f"[{o.cli_name} <value>]" for o in PAGINATION_OPTIONS)
+    lines.append("[--generate-cli-skeleton <value>]")
+    for o in GLOBAL_OPTIONS:
+        lines.append(f"[{o.cli_name}]" if o.kind == "boolean" else f"[{o.cli_name} <value>]")
+    return lines
+
+
+# -- options ---------------------------------------------------------------------
+
+
+def type_name(shape: Shape) -> str:
+    if shape.is_document:
+        return "document"
+    if shape.definition.get("jsonvalue"):
+        return "JSON"
+    return shape.type_name
+
+
+def _options(op: Operation, params: list[Parameter]) -> list[Block]:
+    blocks: list[Block] = []
+    for p in params:
+        names = [Span(p.cli_name, "option")]
+        if p.is_flag:
+            names += [Span(" | "), Span(f"--no-{p.name}", "option")]
+        term = (*names, Span(f" ({type_name(p.shape)})"))
+        if p.required:
+            term += (Span(" [required]"),)
+        body = list(blocks_from_html(p.documentation))
+        body += _facts(p.shape)
+        body += _children(p.shape, [p.shape.name])
+        body += _syntax_blocks(p.shape)
+        blocks.append(Item(term, tuple(body)))
+    input_json, input_yaml, skeleton = INPUT_OPTIONS
+    blocks.append(
+        Item(
+            (Span(input_json.cli_name, "option"), Span(" | "),
+             Span(input_yaml.cli_name, "option"), Span(" (string)")),
+            (para(input_json.documentation),),
+        )
+    )
+    if op.can_paginate:
+        blocks.extend(_pagination_items(op))
+    blocks.append(_option_item(skeleton))
+    return blocks
+
+
+def _option_item(option: Option, extra: tuple[Block, ...] = (), kind: str | None = None) -> Item:
+    body: list[Block] = [para(option.documentation), *extra]
+    if option.choices:
+        body.append(_bullet_list(option.choices))
+    return Item((Span(option.cli_name, "option"), Span(f" ({kind or option.kind})")), tuple(body))
+
+
+def _pagination_items(op: Operation) -> list[Item]:
+    limit_shape = None
+    limit_key = (op.paginator or {}).get("limit_key")
+    if limit_key and op.input_shape is not None:
+        limit_shape = op.input_shape.members.get(limit_key)
+    items = []
+    for option in PAGINATION_OPTIONS:
+        extra: list[Block] = [para(PAGINATION_NOTE)]
+        if option.name == "page-size" and limit_shape is not None:
+            extra += _constraints(limit_shape)
+        items.append(_option_item(option, tuple(extra), _PAGINATION_TYPE.get(option.kind)))
+    return items
+
+
+def global_option_items() -> tuple[Item, ...]:
+    return tuple(_option_item(o) for o in GLOBAL_OPTIONS)
+
+
+def _facts(shape: Shape) -> list[Block]:
+    """Constraints and possible values of a shape."""
+    blocks = _constraints(shape)
+    if shape.enum:
+        blocks += [para("Possible values:"), _bullet_list(shape.enum)]
+    return blocks
+
+
+def _constraints(shape: Shape) -> list[Block]:
+    facts = []
+    for label, value in (("min", shape.min), ("max", shape.max), ("pattern", shape.pattern)):
+        if value is not None:
+            facts.append(f"{label}: {value}")
+    if not facts:
+        return []
+    return [para("Constraints:"), _bullet_list(facts)]
+
+
+def _bullet_list(values) -> Bullets:
+    return Bullets(tuple((para(Span(str(v), "code")),) for v in values))
+
+
+def _children(shape: Shape, stack: list[str]) -> list[Block]:
+    """The members of a structure, the element of a list, the key and value of a map."""
+    kind = shape.type_name
+    if shape.is_document:
+        return []
+    if kind == "structure":
+        required = set(shape.required_members)
+        return [_member(name, member, stack, name in required)
+                for name, member in shape.members.items()]
+    if kind == "list":
+        return [_member("", shape.member, stack, False)]
+    if kind == "map":
+        return [_member("key", shape.key, stack, False),
+                _member("value", shape.value, stack, False)]
+    return []
+
+
+def _member(name: str, shape: Shape, stack: list[str], required: bool) -> Block:
+    label = f"{name} -> ({type_name(shape)})" if name else f"({type_name(shape)})"
+    term = (Span(name, "term"), Span(label[len(name):])) if name else (Span(label),)
+    if required:
+        term += (Span(" [required]"),)
+    if stack.count(shape.name) > 0 and not syntax.is_scalar(shape):
+        return Item(term, (para("( ... recursive ... )"),))
+    body = list(blocks_from_html(shape.documentation))
+    body += _facts(shape)
+    stack.append(shape.name)
+    try:
+        body += _children(shape, stack)
+    finally:
+        stack.pop()
+    return Item(term, tuple(body))
+
+
+def _syntax_blocks(shape: Shape) -> list[Block]:
+    if shape.type_name == "list" and syntax.is_scalar(shape.member):
+        word = syntax.placeholder(shape.member, with_enum=False)
+        return [para("Syntax:"), Code((f"{word} {word} ...",))]
+    if syntax.is_scalar(shape):
+        return []
+    blocks: list[Block] = []
+    shorthand = syntax.shorthand_syntax(shape)
+    if shorthand:
+        blocks += [para("Shorthand Syntax:"), Code(tuple(shorthand.splitlines()))]
+    blocks += [para("JSON Syntax:"), Code(tuple(syntax.json_syntax(shape)))]
+    return blocks
+
+
+# -- examples and output ----------------------------------------------------------
+
+
+def _examples(op: Operation, params: list[Parameter]) -> tuple[Block, ...]:
+    required = [p for p in params if p.required]
+    intro = (
+        "A call with the required options only. The values are placeholders generated "
+        "from the operation's model; replace them with your own."
+        if required else "This operation needs no options; a call can be as short as this."
+    )
+    return (para(intro), Code(tuple(example_command(op, required))))
+
+
+def example_command(op: Operation, params: list[Parameter]) -> list[str]:
+    """`aws <command> <operation> --option value ...`, one option a line."""
+    head = f"aws {op.command_name} {op.cli_name}"
+    args = [_example_arg(op, p) for p in params]
+    if not args:
+        return [head]
+    return [head + " \\"] + [
+        "    " + arg + (" \\" if i < len(args) - 1 else "") for i, arg in enumerate(args)
+    ]
+
+
+def _example_arg(op: Operation, p: Parameter) -> str:
+    if p.is_flag:
+        return p.cli_name
+    value = syntax.example_value(p.shape, p.py_name, op.service_name)
+    shape = p.shape
+    if shape.type_name == "list" and syntax.is_scalar(shape.member):
+        words = [_scalar_word(v) for v in value]
+    elif syntax.supports_shorthand(shape) and syntax.shorthand_syntax(shape):
+        items = value if shape.type_name == "list" else [value]
+        words = [syntax.render_shorthand(v) for v in items]
+    elif syntax.is_scalar(shape):
+        words = [_scalar_word(value)]
+    else:
+        words = [json.dumps(value, separators=(",", ":"))]
+    return " ".join([p.cli_name, *(shlex.quote(w) for w in words)])
+
+
+def _scalar_word(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _output(op: Operation) -> tuple[Block, ...]:
+    shape = op.output_shape
+    if shape is None or not shape.members:
+        return (para("None"),)
+    return tuple(_children(shape, [shape.name]))
