@@ -6,11 +6,13 @@ import sys
 def run() -> None:
     """Entry point: the only place that calls sys.exit."""
     argv = sys.argv[1:]
-    from cli.main import main, version_line
-
     if argv == ["--version"]:  # the most common local job skips argparse entirely
+        from cli.version import version_line
+
         sys.stdout.write(version_line())
         sys.exit(0)
+    from cli.main import main
+
     sys.exit(main(argv))
 
 

@@ -11,20 +11,10 @@ from __future__ import annotations
 
 import sys
 
-from cli import __version__
+from cli.version import version_line
 from cli.arguments import GlobalArgs, missing_required, parse_globals, parse_operation
 from cli.env import Env
 from cli.errors import CliError, ExitCode, Interrupted, UsageError
-
-
-def version_line() -> str:
-    """v2's one-line version format, naming shapecli."""
-    import os
-
-    uname = os.uname()
-    python = ".".join(map(str, sys.version_info[:3]))
-    return f"shapecli/{__version__} Python/{python} {uname.sysname}/{uname.release} " \
-        f"source/{uname.machine}\n"
 
 
 def run_command(argv: list[str], env: Env) -> int:

@@ -1,0 +1,58 @@
+"""Local jobs must not pay for botocore's client stack or for heavy libraries."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("urllib3", "botocore.client", "botocore.endpoint", "botocore.session", "rich",
+         "yaml", "jmespath", "dataclasses", "typing")
+
+PROBE = """
+import io, json, sys
+from cli.env import Env
+from cli.main import main
+out, err = io.StringIO(), io.StringIO()
+code = main(json.loads(sys.argv[1]), Env(stdout=out, stderr=err, stdin=io.StringIO()))
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+LOCAL_JOBS = [
+    (["--version"], 0),
+    (["cognito-idp", "admin-confirm-sign-up"], 252),
+    (["cognito-idp", "admin-confirm-sign-up", "--user-pool-id", "p", "--bogus", "x"], 252),
+    (["cognito-ipd", "list-users"], 252),
+    (["cognito-idp", "no-such-operation"], 252),
+]
+
+
+def loaded_modules(argv: list[str], tmp_path) -> tuple[int, set[str]]:
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    # Twice: the first run may build the model cache, the second is the one users feel.
+    for _ in range(2):
+        proc = subprocess.run([sys.executable, "-c", PROBE, json.dumps(argv)],
+                              capture_output=True, text=True, env=env, check=True)
+    result = json.loads(proc.stdout)
+    return result["code"], set(result["modules"])
+
+
+@pytest.mark.parametrize("argv,code", LOCAL_JOBS, ids=[" ".join(a) for a, _ in LOCAL_JOBS])
+def test_local_jobs_load_no_heavy_modules(argv, code, tmp_path):
+    exit_code, modules = loaded_modules(argv, tmp_path)
+    assert exit_code == code
+    assert sorted(m for m in modules if m.split(".")[0] in HEAVY or m in HEAVY) == []
+
+
+def test_version_loads_no_argparse(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; sys.argv=['aws','--version']\n"
+         "from cli import __main__\n"
+         "try:\n  __main__.run()\nexcept SystemExit: pass\n"
+         "print(int('argparse' in sys.modules), int('botocore' in sys.modules))"],
+        capture_output=True, text=True, env={"HOME": str(tmp_path)}, check=True)
+    assert proc.stdout.splitlines()[-1] == "0 0"
+    assert proc.stdout.startswith("shapecli/")
