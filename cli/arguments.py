@@ -108,11 +108,14 @@ def parse_operation(operation: Operation, words: list[str]) -> OperationArgs:
         _add_parameter(parser, param)
     options = operation_options(operation)
     add_to_parser(parser, options)
+    if operation.streaming_output:
+        parser.add_argument("outfile", nargs="?")
     namespace, leftovers = parser.parse_known_args(words)
     if leftovers:
         raise UnknownOptionsError(leftovers)
     values = vars(namespace)
     option_values = {o.py_name: values.pop(o.py_name) for o in options}
+    option_values["outfile"] = values.pop("outfile", None)
     check_choices(option_values, options)
     for option in options:
         if option.kind == "int" and option_values[option.py_name] is not None:
@@ -136,5 +139,10 @@ def _add_parameter(parser: argparse.ArgumentParser, param: Parameter) -> None:
         parser.add_argument(param.cli_name, dest=param.py_name, default=None)
 
 
-def missing_required(operation: Operation, given: dict[str, Any]) -> list[str]:
-    return [p.cli_name for p in operation.parameters() if p.required and p.py_name not in given]
+def missing_required(operation: Operation, args: OperationArgs) -> list[str]:
+    """The required arguments the command line did not give, in v2's spelling."""
+    missing = [p.cli_name for p in operation.parameters()
+               if p.required and p.py_name not in args.raw]
+    if operation.streaming_output and args.options.get("outfile") is None:
+        missing.append("outfile")
+    return missing

@@ -39,19 +39,35 @@ class CallSettings:
     debug: bool = False
 
 
-@dataclass
-class ServiceFailure:
-    """What a ClientError carried, for the error formats."""
-
-    code: str
-    message: str
-    details: dict[str, Any]
-
-
 class ServiceCallError(ServiceError):
-    def __init__(self, text: str, failure: ServiceFailure):
+    """A service error, rendered in the --cli-error-format the user chose."""
+
+    def __init__(self, text: str, error: dict[str, Any]):
         super().__init__(text)
-        self.failure = failure
+        self.error = error  # Message, Code, then the response's other fields
+        self.error_format: str | None = None
+
+    def render(self) -> str:
+        fmt = self.error_format or "enhanced"
+        if fmt in ("json", "yaml", "text", "table"):
+            import output
+
+            return output.render(self.error, fmt, title="error")
+        text = super().render()
+        details = {k: v for k, v in self.error.items() if k not in ("Code", "Message", "message")}
+        if fmt == "legacy" or not details:
+            return text
+        lines = ["", "Additional error details:"]
+        complex_value = False
+        for key, value in details.items():
+            if isinstance(value, (dict, list)):
+                complex_value = True
+                value = "<complex value>"
+            lines.append(f"{key}: {value}")
+        if complex_value:
+            lines.append('Use "--cli-error-format json" or another error format to see the '
+                         "full details.")
+        return text + "\n".join(lines) + "\n"
 
 
 def make_session(settings: CallSettings, environ: Mapping[str, str]):
@@ -198,15 +214,12 @@ def translate(error: Exception) -> CliError | Exception:
         return error
     if isinstance(error, bx.ClientError):
         response = error.response
-        err = response.get("Error", {})
-        details = {
-            k: v for k, v in response.items() if k not in ("Error", "ResponseMetadata")
-        }
-        failure = ServiceFailure(err.get("Code", "Unknown"), err.get("Message", ""), details)
-        return ServiceCallError(str(error), failure)
+        fields = dict(response.get("Error", {}))
+        fields.update(
+            (k, v) for k, v in response.items() if k not in ("Error", "ResponseMetadata"))
+        return ServiceCallError(str(error), fields)
     if isinstance(error, bx.ParamValidationError):
-        return ValidationError(error.kwargs.get("report", str(error)).join(
-            ["Parameter validation failed:\n", ""]) if "report" in error.kwargs else str(error))
+        return ValidationError(str(error))  # "Parameter validation failed:\n..." as v2
     if isinstance(error, bx.NoCredentialsError):
         e = ConfigError(
             'Unable to locate credentials. You can configure credentials by running "aws login".'

@@ -56,7 +56,7 @@ def run_command(argv: list[str], env: Env) -> int:
 
     cli_input = _read_cli_input(op_args.options, env)
     if cli_input is None:
-        missing = missing_required(operation, op_args.raw)
+        missing = missing_required(operation, op_args)
         if missing:
             raise UsageError("the following arguments are required: " + ", ".join(missing))
 
@@ -105,12 +105,18 @@ def run_command(argv: list[str], env: Env) -> int:
     }
     client = dispatch.make_client(session, catalog, operation, _settings(args), env.environ)
     paginate = args.paginate is not False
-    if output_format == "yaml-stream":
-        pages = dispatch.pages(client, operation, params, paginate=paginate,
-                               pagination=pagination)
-        return _print_stream(pages, args, env, query, session)
-    response = dispatch.result(client, operation, params, paginate=paginate,
-                               pagination=pagination)
+    try:
+        if output_format == "yaml-stream":
+            pages = dispatch.pages(client, operation, params, paginate=paginate,
+                                   pagination=pagination)
+            return _print_stream(pages, args, env, query, session)
+        response = dispatch.result(client, operation, params, paginate=paginate,
+                                   pagination=pagination)
+    except dispatch.ServiceCallError as e:
+        e.error_format = args.cli_error_format or _config(session, "cli_error_format")
+        raise
+    if operation.streaming_output:
+        _save_stream(response.pop(operation.streaming_output), op_args.options["outfile"])
     return _print(response, output_format, args, env, query, title=operation.name,
                   session=session)
 
@@ -195,6 +201,16 @@ def _apply_query(data: Any, query) -> Any:
         return query.search(data)
     except JMESPathError as e:
         raise CliError(str(e)) from None
+
+
+def _save_stream(body, path: str) -> None:
+    """Write a streamed output member to the user's outfile, chunk by chunk."""
+    try:
+        with open(path, "wb") as f:
+            for chunk in body.iter_chunks():
+                f.write(chunk)
+    except OSError as e:
+        raise CliError(f"Unable to write {path}: {e.strerror}") from None
 
 
 def _strip_metadata(response: Any) -> Any:

@@ -198,6 +198,18 @@ class Operation:
     def can_paginate(self) -> bool:
         return self.paginator is not None
 
+    @property
+    def streaming_output(self) -> str | None:
+        """The output member streamed to an `outfile` argument, as v2 does (lambda invoke)."""
+        shape = self.output_shape
+        payload = shape.definition.get("payload") if shape is not None else None
+        if payload:
+            member = shape.members.get(payload)
+            if member is not None and member.type_name == "blob" \
+                    and member.definition.get("streaming"):
+                return payload
+        return None
+
     def parameters(self) -> list[Parameter]:
         """The CLI parameters, in model order, named as AWS CLI v2 names them."""
         if self.input_shape is None:

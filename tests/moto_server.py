@@ -17,7 +17,11 @@ class MotoServer:
     """moto's threaded server; `environ` is what a client needs to reach it."""
 
     def __init__(self) -> None:
+        import logging
+
         from moto.server import ThreadedMotoServer
+
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no request log on stderr
 
         self.port = free_port()
         self.endpoint = f"http://127.0.0.1:{self.port}"
