@@ -1,1 +1,91 @@
-"""Rendering of results: json, text, table, yaml, yaml-stream; the pager; colour."""
+"""Rendering of results: json, text, table, yaml, yaml-stream, off; the pager; colour.
+
+`render` and `render_stream` are pure: data in, text out. They never change
+the data they are given and never decide exit codes. Timestamps
+(`datetime`) print as ISO 8601 and blobs (`bytes`) as base64, as v2 prints
+them. Each format's module is imported only when it is used.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+FORMATS = ("json", "text", "table", "yaml", "yaml-stream", "off")
+
+
+def render(
+    data,
+    output_format: str,
+    *,
+    color: bool = False,
+    title: str | None = None,
+    terminal_width: int = 80,
+) -> str:
+    """The complete text v2 writes for `data` ('' when it writes nothing).
+
+    `data` is the parsed response without ResponseMetadata, with --query
+    applied. `title` heads a table (v2 uses the operation name, e.g.
+    "AdminGetUser"). `color` colours a table as v2 does on a terminal or
+    with --color on; other formats are never coloured. `terminal_width` is
+    the width of the terminal stdout is (80 when it is not one): a table
+    wider than that is redrawn with single-row sections on their side.
+    `yaml-stream` here renders `data` as its only page.
+    """
+    from output._plain import plain
+
+    if output_format == "off":
+        return ""
+    data = plain(data)
+    if output_format == "json":
+        from output.jsonout import render_json
+
+        return render_json(data)
+    if output_format == "text":
+        from output.text import render_text
+
+        return render_text(data)
+    if output_format == "table":
+        from output.table import render_table
+
+        return render_table(data, title or "", color=color, terminal_width=terminal_width)
+    if output_format == "yaml":
+        from output.yamlout import render_yaml
+
+        return render_yaml(data)
+    if output_format == "yaml-stream":
+        from output.yamlout import render_yaml_page
+
+        return render_yaml_page(data)
+    raise ValueError(f"unknown output format: {output_format!r}")
+
+
+def render_stream(pages: Iterable, output_format: str) -> Iterator[str]:
+    """Text for each page as it arrives, for the formats v2 prints page by page.
+
+    `yaml-stream`: each page (ResponseMetadata removed, --query applied) as
+    one item of a top-level YAML list. `text`: each page as its own text
+    block; for paginated operations v2 passes the first page's non-result
+    keys with its result keys, later pages' result keys only, and ends with
+    `{"NextToken": {"NextToken": token}}` when --max-items cut the results
+    (the caller builds those dicts). `off`: nothing. Other formats need the
+    whole result: use `render`.
+    """
+    from output._plain import plain
+
+    if output_format == "yaml-stream":
+        from output.yamlout import render_yaml_page
+
+        for page in pages:
+            yield render_yaml_page(plain(page))
+    elif output_format == "text":
+        from output.text import render_text
+
+        for page in pages:
+            text = render_text(plain(page))
+            if text:
+                yield text
+    elif output_format == "off":
+        for _ in pages:
+            pass
+    else:
+        raise ValueError(f"{output_format!r} output is not streamed; use render()")
