@@ -1,5 +1,6 @@
 """`python -m cli` and the `aws` / `shapecli` console scripts."""
 
+import os
 import sys
 
 
@@ -10,10 +11,18 @@ def run() -> None:
         from cli.version import version_line
 
         sys.stdout.write(version_line())
-        sys.exit(0)
-    from cli.main import main
+        code = 0
+    else:
+        from cli.main import main
 
-    sys.exit(main(argv))
+        code = main(argv)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`aws ... | head -1`): end quietly, and keep the
+        # interpreter's own final flush from printing a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(code)
 
 
 if __name__ == "__main__":
