@@ -1,0 +1,342 @@
+"""argv strings for one parameter -> the value the request carries.
+
+The rules are AWS CLI v2's, in its order:
+
+1. ``file://`` / ``fileb://``: a single value naming a file is replaced by
+   the file's text (UTF-8) or bytes, for any parameter.
+2. Documents and JSON-valued headers are JSON. Structures, maps and lists
+   whose (first) value starts with ``{`` or ``[`` are JSON, taken as given.
+3. Other structures, maps and lists of structures/maps/lists are shorthand:
+   parsed (``shorthand.parse``), ``key@=file://`` values read, then coerced
+   to the shape (``shorthand.coerce``). Lists take one shorthand per argv value.
+4. Lists of scalars take one argv value per element; scalars are typed:
+   integer/long -> int, float/double -> float, timestamps stay text.
+5. Blobs, at any depth: with ``--cli-binary-format base64`` (the default)
+   text is base64-decoded here; with ``raw-in-base64-out`` text is sent as
+   its UTF-8 bytes; bytes from ``fileb://`` are always sent as they are.
+
+Where v2 crashes (exit 255) this module raises a clean error instead: a bad
+integer is a UsageError like argparse's float error, bad base64 and a missing
+``@=`` file are ParamErrors (exit 252) with v2's wording.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from cli.errors import ParamError, UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from cli.model import Parameter, Shape
+
+FILE_PREFIXES = ("file://", "fileb://")
+
+# Lists of one-member structures that v2 fills from bare words
+# (`--instances i-1 i-2` -> [{"InstanceId": "i-1"}, ...]); data, not code.
+OLD_LIST_CASES = frozenset({
+    ("firehose", "put-record-batch", "records"),
+    ("workspaces", "reboot-workspaces", "reboot-workspace-requests"),
+    ("workspaces", "rebuild-workspaces", "rebuild-workspace-requests"),
+    ("workspaces", "terminate-workspaces", "terminate-workspace-requests"),
+    ("elb", "remove-tags", "tags"),
+    ("elb", "describe-instance-health", "instances"),
+    ("elb", "deregister-instances-from-load-balancer", "instances"),
+    ("elb", "register-instances-with-load-balancer", "instances"),
+})
+
+# Parameters whose values are URIs in their own right: v2 never reads
+# file:// for them. Keyed by CLI command name.
+PARAMFILE_DISABLED = frozenset(
+    tuple(entry.split(".")) for entry in (
+        "apigateway.put-integration.uri",
+        "apigatewayv2.create-integration.integration-uri",
+        "apigatewayv2.create-api.target",
+        "apigatewayv2.update-api.target",
+        "appstream.create-stack.redirect-url",
+        "appstream.create-stack.feedback-url",
+        "appstream.update-stack.redirect-url",
+        "appstream.update-stack.feedback-url",
+        "cloudformation.create-stack.template-url",
+        "cloudformation.update-stack.template-url",
+        "cloudformation.create-stack-set.template-url",
+        "cloudformation.update-stack-set.template-url",
+        "cloudformation.create-change-set.template-url",
+        "cloudformation.validate-template.template-url",
+        "cloudformation.estimate-template-cost.template-url",
+        "cloudformation.get-template-summary.template-url",
+        "cloudformation.create-stack.stack-policy-url",
+        "cloudformation.update-stack.stack-policy-url",
+        "cloudformation.set-stack-policy.stack-policy-url",
+        "cloudformation.update-stack.stack-policy-during-update-url",
+        "guardduty.create-ip-set.location",
+        "guardduty.update-ip-set.location",
+        "guardduty.create-threat-intel-set.location",
+        "guardduty.update-threat-intel-set.location",
+        "comprehend.detect-dominant-language.text",
+        "comprehend.batch-detect-dominant-language.text-list",
+        "comprehend.detect-entities.text",
+        "comprehend.batch-detect-entities.text-list",
+        "comprehend.detect-key-phrases.text",
+        "comprehend.batch-detect-key-phrases.text-list",
+        "comprehend.detect-sentiment.text",
+        "comprehend.batch-detect-sentiment.text-list",
+        "iam.create-open-id-connect-provider.url",
+        "machinelearning.predict.predict-endpoint",
+        "mediatailor.put-playback-configuration.ad-decision-server-url",
+        "mediatailor.put-playback-configuration.slate-ad-url",
+        "mediatailor.put-playback-configuration.video-content-source-url",
+        "rds.copy-db-cluster-snapshot.pre-signed-url",
+        "rds.create-db-cluster.pre-signed-url",
+        "rds.copy-db-snapshot.pre-signed-url",
+        "rds.create-db-instance-read-replica.pre-signed-url",
+        "sagemaker.create-notebook-instance.default-code-repository",
+        "sagemaker.create-notebook-instance.additional-code-repositories",
+        "sagemaker.update-notebook-instance.default-code-repository",
+        "sagemaker.update-notebook-instance.additional-code-repositories",
+        "serverlessrepo.create-application.home-page-url",
+        "serverlessrepo.create-application.license-url",
+        "serverlessrepo.create-application.readme-url",
+        "serverlessrepo.create-application.source-code-url",
+        "serverlessrepo.create-application.template-url",
+        "serverlessrepo.create-application-version.source-code-url",
+        "serverlessrepo.create-application-version.template-url",
+        "serverlessrepo.update-application.home-page-url",
+        "serverlessrepo.update-application.readme-url",
+        "servicecatalog.create-product.support-url",
+        "servicecatalog.update-product.support-url",
+        "s3api.copy-object.website-redirect-location",
+        "s3api.create-multipart-upload.website-redirect-location",
+        "s3api.put-object.website-redirect-location",
+        "sns.subscribe.notification-endpoint",
+        "iot.create-job.document-source",
+        "translate.translate-text.text",
+        "workdocs.create-notification-subscription.notification-endpoint",
+    )
+) | frozenset(
+    ("sqs", op, "queue-url") for op in (
+        "add-permission", "change-message-visibility", "change-message-visibility-batch",
+        "delete-message", "delete-message-batch", "delete-queue", "get-queue-attributes",
+        "list-dead-letter-source-queues", "receive-message", "remove-permission",
+        "send-message", "send-message-batch", "set-queue-attributes", "purge-queue",
+        "list-queue-tags", "tag-queue", "untag-queue",
+    )
+)
+
+_COMPLEX = ("structure", "map", "list")
+
+
+def parameter_value(parameter: Parameter, raw: str | list[str], *,
+                    binary_format: str = "base64",
+                    command: tuple[str, str] | None = None) -> Any:
+    """The request value for `parameter` given its argv text.
+
+    `raw` is a list for list-typed parameters (argparse nargs='+'), else a
+    str. `command` is (command name, operation name), e.g. ("elb",
+    "register-instances-with-load-balancer"): it switches on v2's few
+    per-operation rules. Raises ParamError or UsageError.
+    """
+    cli_name = parameter.cli_name
+    where = command + (parameter.name,) if command else None
+    value: Any = raw
+    if where not in PARAMFILE_DISABLED:
+        single = raw[0] if isinstance(raw, list) and len(raw) == 1 else raw
+        if isinstance(single, str) and single.startswith(FILE_PREFIXES):
+            value = load_file(single, cli_name)
+    value = _unpack(parameter, value, where)
+    return encode_blobs(value, parameter.shape, binary_format, cli_name)
+
+
+def load_file(uri: str, cli_name: str) -> str | bytes:
+    """The text (file://) or bytes (fileb://) of the file `uri` names."""
+    binary = uri.startswith("fileb://")
+    path = os.path.expandvars(os.path.expanduser(uri.split("://", 1)[1]))
+    try:
+        if binary:
+            with open(path, "rb") as f:
+                return f.read()
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except UnicodeDecodeError:
+        raise ParamError(
+            cli_name,
+            f"Unable to load paramfile ({path}), text contents could not be decoded.  If this "
+            "is a binary file, please use the fileb:// prefix instead of the file:// prefix.",
+        ) from None
+    except OSError as e:
+        raise ParamError(cli_name, f"Unable to load paramfile {uri}: {e}") from None
+
+
+# -- unpacking ---------------------------------------------------------------
+
+
+def _unpack(parameter: Parameter, value: Any, where: tuple[str, ...] | None) -> Any:
+    shape, cli_name = parameter.shape, parameter.cli_name
+    if isinstance(value, bytes) and _is_complex(shape):
+        value = _text_of(value, cli_name)
+    first = value[0] if isinstance(value, list) and value else value
+    looks_json = isinstance(first, str) and first.strip().startswith(("[", "{"))
+    if _is_complex(shape) and not looks_json:
+        return _shorthand(parameter, value, where)
+    return _unpack_plain(shape, value, cli_name)
+
+
+def _unpack_plain(shape: Shape, value: Any, cli_name: str) -> Any:
+    """v2's unpacking of JSON and scalars (no shorthand)."""
+    kind = shape.type_name
+    if shape.is_document or _is_json_header(shape):
+        return _json(value, cli_name)
+    if kind in ("structure", "map"):
+        if isinstance(value, str) and value.lstrip()[:1] == "{":
+            return _json(value, cli_name)
+        raise ParamError(cli_name, f"Invalid JSON:\n{value}")
+    if kind == "list":
+        if isinstance(value, str):
+            if value.lstrip()[:1] == "[":
+                return _json(value, cli_name)
+            value = [value]  # one value read from a file
+        elif len(value) == 1 and value[0].strip()[:1] == "[":
+            return _json(value[0], cli_name)
+        return [_unpack_plain(shape.member, v, cli_name) for v in value]
+    return _scalar(shape, value, cli_name)
+
+
+def _scalar(shape: Shape, value: Any, cli_name: str) -> Any:
+    kind = shape.type_name
+    if kind in ("integer", "long"):
+        try:
+            return int(value)
+        except (ValueError, TypeError):
+            raise UsageError(f"argument {cli_name}: invalid int value: {_show(value)}") from None
+    if kind in ("float", "double"):
+        try:
+            return float(value)
+        except (ValueError, TypeError):
+            raise UsageError(f"argument {cli_name}: invalid float value: {_show(value)}") from None
+    if kind == "boolean":  # only inside lists: top-level booleans are flags
+        if isinstance(value, str) and value.lower() == "false":
+            return False
+        return bool(value)
+    if kind == "blob" and shape.definition.get("streaming") and isinstance(value, str):
+        path = os.path.expanduser(os.path.expandvars(value))
+        if not os.path.isfile(path):
+            raise ParamError(cli_name, "Blob values must be a path to a file.")
+        return open(path, "rb")
+    return value
+
+
+def _shorthand(parameter: Parameter, value: Any, where: tuple[str, ...] | None) -> Any:
+    from shorthand import ShorthandError, ShorthandTypeError, coerce, parse
+
+    shape, cli_name = parameter.shape, parameter.cli_name
+    kind = shape.type_name
+    if kind == "list" and isinstance(value, str):
+        value = [value]  # one value read from a file
+    if kind == "list" and where in OLD_LIST_CASES:
+        members = shape.member.members
+        if shape.member.type_name == "structure" and len(members) == 1:
+            name = next(iter(members))
+            return [{name: v} for v in value]
+    if kind == "structure" and isinstance(value, str) and "=" not in value:
+        members = shape.members
+        if list(members) == ["Value"] and members["Value"].type_name == "string":
+            return {"Value": value}
+    try:
+        if isinstance(value, list):
+            parsed: Any = [parse(v) for v in value]
+        else:
+            parsed = parse(value)
+        parsed = _read_file_refs(parsed, cli_name)
+        return coerce(parsed, shape, parameter.py_name)
+    except (ShorthandError, ShorthandTypeError) as e:
+        raise ParamError(cli_name, str(e)) from None
+
+
+def _read_file_refs(value: Any, cli_name: str) -> Any:
+    from shorthand import FileRef
+
+    if isinstance(value, FileRef):
+        return load_file(value.uri, cli_name)
+    if isinstance(value, dict):
+        return {k: _read_file_refs(v, cli_name) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_read_file_refs(v, cli_name) for v in value]
+    return value
+
+
+# -- blobs -------------------------------------------------------------------
+
+
+def encode_blobs(value: Any, shape: Shape, binary_format: str, cli_name: str = "") -> Any:
+    """Blob text in `value` made bytes per `binary_format` (a new value).
+
+    base64: text is base64-decoded (ParamError 'Invalid base64: "..."' if
+    it is not base64); raw-in-base64-out: text becomes its UTF-8 bytes.
+    Bytes and open files are left alone. Also for --cli-input-* values.
+    """
+    if value is None or shape.is_document:
+        return value
+    kind = shape.type_name
+    if kind == "structure" and isinstance(value, dict):
+        members = shape.members
+        return {k: encode_blobs(v, members[k], binary_format, cli_name) if k in members else v
+                for k, v in value.items()}
+    if kind == "map" and isinstance(value, dict):
+        value_shape = shape.value
+        return {k: encode_blobs(v, value_shape, binary_format, cli_name)
+                for k, v in value.items()}
+    if kind == "list" and isinstance(value, list):
+        member = shape.member
+        return [encode_blobs(v, member, binary_format, cli_name) for v in value]
+    if kind == "blob" and isinstance(value, str):
+        if binary_format != "base64":
+            return value.encode("utf-8")
+        import base64
+        import binascii
+
+        try:
+            return base64.b64decode(value)
+        except (binascii.Error, ValueError):
+            raise ParamError(cli_name, f'Invalid base64: "{value}"') from None
+    return value
+
+
+# -- helpers -----------------------------------------------------------------
+
+
+def _is_complex(shape: Shape) -> bool:
+    """Shapes that take shorthand: structures, maps, lists of those (not documents)."""
+    if shape.is_document or shape.type_name not in _COMPLEX:
+        return False
+    if shape.type_name == "list":
+        member = shape.member
+        return member.type_name in _COMPLEX and not member.is_document
+    return True
+
+
+def _is_json_header(shape: Shape) -> bool:
+    return (shape.type_name == "string" and bool(shape.definition.get("jsonvalue"))
+            and shape.location == "header")
+
+
+def _json(value: Any, cli_name: str) -> Any:
+    if isinstance(value, bytes):
+        value = _text_of(value, cli_name)
+    try:
+        return json.loads(value)
+    except ValueError as e:
+        raise ParamError(cli_name, f"Invalid JSON: {e}\nJSON received: {value}") from None
+
+
+def _text_of(data: bytes, cli_name: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ParamError(cli_name, "Unable to decode the bytes of a fileb:// value as UTF-8.") from None
+
+
+def _show(value: Any) -> str:
+    return repr(value) if isinstance(value, str) else repr(str(value))
