@@ -15,8 +15,6 @@ output quietly.
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 from typing import Iterable, Mapping
 
 DEFAULT_PAGER = "less"
@@ -83,6 +81,10 @@ def _discard_rest(stream) -> None:
 
 
 def _start(pager: str, env):
+    # Imported here: resolving the pager happens on every command, paging rarely.
+    import shlex
+    import subprocess
+
     environ = dict(env.environ)
     environ.setdefault("LESS", "FRX")
     if _SHELL_CHARS & set(pager):
@@ -114,7 +116,7 @@ def _start(pager: str, env):
         return None
 
 
-def _feed(process: subprocess.Popen, chunks: Iterable[str]) -> None:
+def _feed(process, chunks: Iterable[str]) -> None:
     try:
         try:
             for chunk in chunks:
@@ -130,7 +132,7 @@ def _feed(process: subprocess.Popen, chunks: Iterable[str]) -> None:
         _wait(process)
 
 
-def _wait(process: subprocess.Popen) -> None:
+def _wait(process) -> None:
     # Ctrl-C reaches the pager too; leaving before it exits would hand the
     # user a terminal the pager has not restored.
     while True:
