@@ -8,7 +8,7 @@ them. Each format's module is imported only when it is used.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 FORMATS = ("json", "text", "table", "yaml", "yaml-stream", "off")
 

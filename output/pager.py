@@ -15,7 +15,7 @@ output quietly.
 from __future__ import annotations
 
 import os
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 DEFAULT_PAGER = "less"
 _SHELL_CHARS = set("|&;<>()$`\n*?[]{}~")
