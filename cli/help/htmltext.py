@@ -10,6 +10,7 @@ end is closed.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from cli.help.doc import Block, Bullets, Code, Indent, Item, Note, Para, Span
@@ -151,6 +152,12 @@ def blocks_from_html(html: str) -> tuple[Block, ...]:
     """The blocks of one documentation string (empty for empty docs)."""
     if not html or not html.strip():
         return ()
+    return _cached_blocks(html)
+
+
+@lru_cache(maxsize=4096)
+def _cached_blocks(html: str) -> tuple[Block, ...]:
+    # Shapes share documentation strings; the blocks are immutable.
     parser = _DocParser()
     parser.feed(html)
     return parser.result()

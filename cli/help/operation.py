@@ -21,6 +21,9 @@ API_DOC_BASE = "https://docs.aws.amazon.com/goto/WebAPI"
 PAGINATION_NOTE = (
     "For usage examples, see Pagination in the AWS Command Line Interface User Guide ."
 )
+# Some models nest structures dozens of levels deep (a page of 500,000 lines
+# helps no one): members below this depth are left to the JSON syntax.
+MAX_MEMBER_DEPTH = 6
 # v2 names the pagination options' int type "integer" (the globals say "int").
 _PAGINATION_TYPE = {"int": "integer"}
 
@@ -179,6 +182,8 @@ def _member(name: str, shape: Shape, stack: list[str], required: bool) -> Block:
         term += (Span(" [required]"),)
     if stack.count(shape.name) > 0 and not syntax.is_scalar(shape):
         return Item(term, (para("( ... recursive ... )"),))
+    if len(stack) > MAX_MEMBER_DEPTH and not syntax.is_scalar(shape):
+        return Item(term, (para("( ... deeper members are shown in the JSON syntax ... )"),))
     body = list(blocks_from_html(shape.documentation))
     body += _facts(shape)
     stack.append(shape.name)
@@ -234,14 +239,34 @@ def _example_arg(op: Operation, p: Parameter) -> str:
     shape = p.shape
     if shape.type_name == "list" and syntax.is_scalar(shape.member):
         words = [_scalar_word(v) for v in value]
-    elif syntax.supports_shorthand(shape) and syntax.shorthand_syntax(shape):
-        items = value if shape.type_name == "list" else [value]
-        words = [syntax.render_shorthand(v) for v in items]
     elif syntax.is_scalar(shape):
         words = [_scalar_word(value)]
     else:
-        words = [json.dumps(value, separators=(",", ":"))]
+        words = _shorthand_words(shape, value)
+        if words is None:
+            words = [json.dumps(value, separators=(",", ":"))]
     return " ".join([p.cli_name, *(shlex.quote(w) for w in words)])
+
+
+def _shorthand_words(shape: Shape, value) -> list[str] | None:
+    """The value in shorthand (one word per list element), or None for JSON."""
+    if not syntax.shorthand_syntax(shape):
+        return None
+    items = value if shape.type_name == "list" else [value]
+    try:
+        words = [syntax.render_shorthand(_as_text(v)) for v in items]
+    except ValueError:
+        return None
+    return words if all(words) else None
+
+
+def _as_text(value):
+    """Scalars as the text one types: shorthand holds only strings."""
+    if isinstance(value, dict):
+        return {k: _as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_text(v) for v in value]
+    return _scalar_word(value)
 
 
 def _scalar_word(value) -> str:

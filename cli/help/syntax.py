@@ -18,6 +18,8 @@ from cli.model import SCALAR_TYPES, Shape
 
 # Deeper shapes are documented in JSON only (v2 gives up past this depth too).
 MAX_SHORTHAND_DEPTH = 3
+# Past this depth the JSON syntax stops with `{ ... }` (models nest very deep).
+MAX_JSON_DEPTH = 12
 
 
 class TooComplex(Exception):
@@ -54,6 +56,8 @@ def _json_lines(shape: Shape, stack: list[str]) -> list[str]:
         return [placeholder(shape)]
     if stack.count(shape.name) > 1:
         return ["{ ... recursive ... }"] if shape.type_name == "structure" else ["[]"]
+    if len(stack) >= MAX_JSON_DEPTH:
+        return ["{ ... }"] if shape.type_name in ("structure", "map") else ["[ ... ]"]
     stack.append(shape.name)
     try:
         kind = shape.type_name
@@ -122,7 +126,7 @@ def shorthand_syntax(shape: Shape) -> str | None:
             text = render_shorthand(shorthand_example(shape.member, []))
             return f"{text} ..." if text else None
         return render_shorthand(shorthand_example(shape, [])) or None
-    except TooComplex:
+    except (TooComplex, ValueError):  # ValueError: keys shorthand cannot write
         return None
 
 
@@ -178,7 +182,7 @@ def _render_fallback(value, top: bool = False) -> str:
 # (word in the lower-cased member name, example value); first match wins.
 _PLAUSIBLE_STRINGS = (
     ("email", "user@example.com"),
-    ("arn", "arn:aws:{service}:us-west-2:123456789012:example/example-resource"),
+    ("arn", "arn:aws:SERVICE:us-west-2:123456789012:example/example-resource"),
     ("url", "https://example.com"),
     ("uri", "https://example.com"),
     ("endpoint", "https://example.com"),
@@ -235,15 +239,41 @@ def _plausible_string(shape: Shape, name: str, service: str) -> str:
     value = None
     for word, candidate in _PLAUSIBLE_STRINGS:
         if word in key:
-            value = candidate.format(service=service)
+            value = candidate.replace("SERVICE", service)
             break
     if value is None:
         value = "example-" + _kebab(name)
+    for candidate in (value, *_PATTERN_CANDIDATES):
+        candidate = _fit_length(candidate, shape)
+        if _matches(shape.pattern, candidate):
+            return candidate
+    return _fit_length(value, shape)
+
+
+# Tried in order when the plausible value does not fit the shape's pattern.
+_PATTERN_CANDIDATES = (
+    "us-west-2_EXAMPLE1", "example_1234", "example", "EXAMPLE", "example-123",
+    "12345678", "a1b2c3d4", "Example1",
+)
+
+
+def _fit_length(value: str, shape: Shape) -> str:
     if shape.max is not None and len(value) > shape.max:
         value = value[: int(shape.max)]
     if shape.min is not None and len(value) < shape.min:
         value = value + "x" * (int(shape.min) - len(value))
     return value
+
+
+def _matches(pattern: str | None, value: str) -> bool:
+    if not pattern:
+        return True
+    import re
+
+    try:
+        return re.search(pattern, value) is not None
+    except re.error:  # Java-style classes (\p{L}) that Python's re lacks
+        return True
 
 
 def _kebab(name: str) -> str:
