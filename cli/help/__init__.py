@@ -38,7 +38,7 @@ def page_for(catalog, words: list[str]) -> Page:
 
 def render(page: Page, *, width: int, styled: bool) -> str:
     """The page as text wrapped to `width`; ANSI-styled with rich when `styled`."""
-    from cli.help.render import render_page
+    from cli.help.layout import render_page
 
     return render_page(page, width=width, styled=styled)
 
