@@ -172,8 +172,9 @@ def _yaml12_loader():
 def _load_yaml(text: str) -> Any:
     import yaml
 
-    loader = _yaml12_loader()(text)
+    loader = None
     try:
+        loader = _yaml12_loader()(text)  # the reader already rejects unprintable text
         node = loader.get_single_node()
         if node is None:
             return None
@@ -193,7 +194,8 @@ def _load_yaml(text: str) -> Any:
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as e:
         raise ParamError("cli-input-yaml", f"Invalid YAML received. {e}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _expanded_size(root) -> int:

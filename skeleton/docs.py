@@ -38,6 +38,7 @@ def strip_markup(documentation: str) -> str:
         in_cdata = False
 
     parser = expat.ParserCreate()
+    parser.buffer_text = True  # one callback per text run, not per line
     parser.CharacterDataHandler = on_text
     parser.StartCdataSectionHandler = on_cdata_start
     parser.EndCdataSectionHandler = on_cdata_end
@@ -60,6 +61,7 @@ def overview(documentation: str) -> str:
     return text.replace("\n", " ").replace("\u2028", " ")
 
 
+@lru_cache(maxsize=4096)
 def plain_text(documentation: str) -> str:
     """The whole documentation as plain text with whitespace collapsed."""
     text = strip_markup(documentation)

@@ -37,6 +37,9 @@ class _Sampler:
     def __init__(self, member_names: bool):
         self.member_names = member_names
         self.epoch = EPOCH if member_names else EPOCH.isoformat()
+        # structure name -> its members: resolved once per sample, since big
+        # models repeat the same structures thousands of times.
+        self.members: dict[str, dict[str, Shape]] = {}
 
     # stack holds the names of the shapes from the root down to here; a
     # structure whose name is already on it is a recursion and stops.
@@ -58,9 +61,12 @@ class _Sampler:
     def structure(self, shape: Shape, stack: list[str]) -> dict:
         if stack.count(shape.name) > 1:
             return {}
+        members = self.members.get(shape.name)
+        if members is None:
+            members = self.members[shape.name] = shape.members
         return {
             member: self.value(member_shape, stack, member)
-            for member, member_shape in shape.members.items()
+            for member, member_shape in members.items()
         }
 
     def scalar(self, shape: Shape, name: str) -> Any:
@@ -68,7 +74,7 @@ class _Sampler:
         if kind == "string":
             if self.member_names:
                 return name
-            enum = shape.enum
+            enum = shape.definition.get("enum")
             return enum[0] if enum else ""
         if kind in ("integer", "long"):
             return 0

@@ -60,6 +60,12 @@ def render(shape: Shape | None) -> str:
 
 
 class _Builder:
+    def __init__(self) -> None:
+        # structure name -> [(member, shape, comment)]: a structure's members and
+        # their comments do not depend on where it appears, so they are worked
+        # out once per skeleton (big models repeat structures thousands of times).
+        self.layouts: dict[str, list[tuple[str, Shape, str | None]]] = {}
+
     def value(self, shape: Shape, stack: list[str]) -> Any:
         stack.append(shape.name)
         try:
@@ -73,7 +79,8 @@ class _Builder:
             if kind == "blob":
                 return _Binary()
             if kind == "string":
-                return shape.enum[0] if shape.enum else ""
+                enum = shape.definition.get("enum")
+                return enum[0] if enum else ""
             if kind in ("integer", "long"):
                 return 0
             if kind in ("float", "double"):
@@ -87,20 +94,32 @@ class _Builder:
             stack.pop()
 
     def structure(self, shape: Shape, stack: list[str]) -> _Struct:
-        struct = _Struct()
         if stack.count(shape.name) > 1:
-            return struct
-        required = set(shape.required_members)
-        commented: set[str] = set()
-        for member, member_shape in shape.members.items():
-            entry = _Entry(member, self.value(member_shape, stack))
-            struct.entries.append(entry)
-            text = _comment_text(member_shape, member in required)
-            if text and not text.isspace():
-                wide = _needs_wide_gap(struct.entries, commented)
-                entry.comment = (" # " if wide else "# ") + text
-                commented.add(member)
-        return struct
+            return _Struct()
+        layout = self.layouts.get(shape.name)
+        if layout is None:
+            layout = self.layouts[shape.name] = _layout(shape)
+        return _Struct([
+            _Entry(member, self.value(member_shape, stack), comment)
+            for member, member_shape, comment in layout
+        ])
+
+
+def _layout(shape: Shape) -> list[tuple[str, Shape, str | None]]:
+    """A structure's members with the comment text each one gets."""
+    required = set(shape.required_members)
+    commented: set[str] = set()
+    keys: list[str] = []
+    layout = []
+    for member, member_shape in shape.members.items():
+        keys.append(member)
+        comment = None
+        text = _comment_text(member_shape, member in required)
+        if text and not text.isspace():
+            comment = (" # " if _needs_wide_gap(keys, commented) else "# ") + text
+            commented.add(member)
+        layout.append((member, member_shape, comment))
+    return layout
 
 
 class _Timestamp:
@@ -115,21 +134,21 @@ def _comment_text(shape: Shape, required: bool) -> str:
     return " ".join(parts)
 
 
-def _needs_wide_gap(entries: list[_Entry], commented: set[str]) -> bool:
-    """Whether ruamel would give the newest entry's comment no column to align with.
+def _needs_wide_gap(keys: list[str], commented: set[str]) -> bool:
+    """Whether ruamel would give the newest key's comment no column to align with.
 
-    ruamel looks for a commented neighbour: the entry just before; failing
-    that, the last commented entry among those before the first key that
+    ruamel looks for a commented neighbour: the key just before; failing
+    that, the last commented key among those before the first key that
     sorts at or after the new key. Without one the comment keeps a leading
     space of its own, so two spaces precede the `#`.
     """
-    key = entries[-1].key
-    if len(entries) > 1 and entries[-2].key in commented:
+    key = keys[-1]
+    if len(keys) > 1 and keys[-2] in commented:
         return False
-    for entry in entries:
-        if entry.key >= key:
+    for other in keys:
+        if other >= key:
             break
-        if entry.key in commented:
+        if other in commented:
             return False
     return True
 
