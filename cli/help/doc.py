@@ -1,6 +1,6 @@
 """The document tree a help page is made of.
 
-Pages are built as data (sections of blocks of styled spans) and rendered
+Pages are built as data (immutable named tuples) (sections of blocks of styled spans) and rendered
 separately, so the same page can be printed plain, styled for a terminal,
 or inspected by tests. Span styles: "" (plain), "code", "strong", "em",
 "link", "option" (an option name), "term" (a member name).
@@ -8,18 +8,15 @@ or inspected by tests. Span styles: "" (plain), "code", "strong", "em",
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Union
+from typing import NamedTuple, Union
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     text: str
     style: str = ""
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(NamedTuple):
     """Running text: whitespace collapses and lines wrap to the width."""
 
     spans: tuple[Span, ...]
@@ -29,52 +26,45 @@ class Para:
         return "".join(s.text for s in self.spans)
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     """Preformatted lines, never wrapped."""
 
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Bullets:
+class Bullets(NamedTuple):
     items: tuple[tuple["Block", ...], ...]
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """An admonition: NOTE, IMPORTANT, WARNING."""
 
     label: str
     blocks: tuple["Block", ...]
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A term line (an option, a member) with an indented body."""
 
     term: tuple[Span, ...]
     blocks: tuple["Block", ...] = ()
 
 
-@dataclass(frozen=True)
-class Indent:
+class Indent(NamedTuple):
     blocks: tuple["Block", ...]
 
 
 Block = Union[Para, Code, Bullets, Note, Item, Indent]
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     heading: str  # NAME, DESCRIPTION, ... as AWS CLI v2 spells them
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     title: str  # the command's name, e.g. admin-confirm-sign-up
-    sections: tuple[Section, ...] = field(default_factory=tuple)
+    sections: tuple[Section, ...] = ()
 
     def section(self, heading: str) -> Section | None:
         for section in self.sections:
