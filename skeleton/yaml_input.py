@@ -20,7 +20,6 @@ here directly instead of depending on ruamel:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -32,18 +31,22 @@ class _Binary:
     """A blob placeholder."""
 
 
-@dataclass
 class _Entry:
-    key: str
-    value: Any
-    comment: str | None = None  # the full text after the gap, "# ..." or " # ..."
+    __slots__ = ("key", "value", "comment")
+
+    def __init__(self, key: str, value: Any, comment: str | None = None):
+        self.key = key
+        self.value = value
+        self.comment = comment  # the full text after the gap, "# ..." or " # ..."
 
 
-@dataclass
 class _Struct:
-    """A structure's members, in model order, with their comments."""
+    """A structure's (or a map's) entries, in model order, with their comments."""
 
-    entries: list[_Entry] = field(default_factory=list)
+    __slots__ = ("entries",)
+
+    def __init__(self, entries: list[_Entry] | None = None):
+        self.entries = entries or []
 
 
 def render(shape: Shape | None) -> str:
@@ -225,8 +228,9 @@ def _scalar(value: Any) -> str:
 # -- strings: plain when YAML 1.2 would read them back as the same string ---
 
 # ruamel's YAML 1.2 implicit types; a plain scalar matching one of them would
-# not read back as a string, so it is quoted.
-_NOT_STRINGS = re.compile(
+# not read back as a string, so it is quoted. (Compiled on first use: most
+# skeletons never need it.)
+_NOT_STRINGS = (
     r"""^(?:
         true|True|TRUE|false|False|FALSE
       | [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
@@ -245,8 +249,7 @@ _NOT_STRINGS = re.compile(
         (?:[Tt]|[\ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
         (?:[\ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?
       | =
-    )$""",
-    re.X,
+    )$"""
 )
 _SIMPLE = re.compile(r"[A-Za-z][A-Za-z0-9_./-]*\Z")
 _LINE_BREAKS = "\n\x85\u2028\u2029"
@@ -254,9 +257,10 @@ _LINE_BREAKS = "\n\x85\u2028\u2029"
 
 @lru_cache(maxsize=4096)
 def _string(text: str) -> str:
-    if _SIMPLE.match(text) and not _NOT_STRINGS.match(text):
+    not_string = re.compile(_NOT_STRINGS, re.X).match(text)
+    if _SIMPLE.match(text) and not not_string:
         return text
-    if _plain_allowed(text) and not _NOT_STRINGS.match(text):
+    if _plain_allowed(text) and not not_string:
         return text
     if not any(c in _LINE_BREAKS or not _printable(c) for c in text):
         return "'" + text.replace("'", "''") + "'"
