@@ -103,10 +103,13 @@ def operation_options(operation: Operation) -> tuple[Option, ...]:
 def parse_operation(operation: Operation, words: list[str]) -> OperationArgs:
     """Parse an operation's arguments; leftovers are v2's "Unknown options"."""
     parser = _Parser()
-    params = operation.parameters()
+    options = operation_options(operation)
+    # A member spelled like a pagination option (lambda's --max-items) is
+    # shadowed by it, as in v2: the paginator drives that member itself.
+    shadowed = {o.cli_name for o in options}
+    params = [p for p in operation.parameters() if p.cli_name not in shadowed]
     for param in params:
         _add_parameter(parser, param)
-    options = operation_options(operation)
     add_to_parser(parser, options)
     if operation.streaming_output:
         parser.add_argument("outfile", nargs="?")

@@ -70,10 +70,23 @@ class ServiceCallError(ServiceError):
         return text + "\n".join(lines) + "\n"
 
 
+# The settings v2 reads beyond botocore's own, wired into botocore's config
+# chain (command line > environment > config file > default), so the
+# environment and ~/.aws/config are read by botocore, not by hand.
+SESSION_VARIABLES = {
+    "region": ("region", ["AWS_REGION", "AWS_DEFAULT_REGION"], None, None),
+    "output": ("output", "AWS_DEFAULT_OUTPUT", "json", None),
+    "cli_binary_format": ("cli_binary_format", None, "base64", None),
+    "cli_timestamp_format": ("cli_timestamp_format", None, "iso8601", None),
+    "cli_error_format": ("cli_error_format", None, "enhanced", None),
+}
+
+
 def make_session(settings: CallSettings, environ: Mapping[str, str]):
     import botocore.session
 
-    session = botocore.session.Session(profile=settings.profile)
+    session = botocore.session.Session(session_vars=SESSION_VARIABLES,
+                                       profile=settings.profile)
     session.user_agent_name = "shapecli"
     session.user_agent_version = __version__
     if settings.debug:
@@ -91,13 +104,21 @@ def check_profile(session) -> None:
 
 
 def config_value(session, name: str) -> Any:
-    """A config-file value for the active profile (None when unset)."""
+    """A setting through botocore's chain: environment, config file, default."""
     from botocore.exceptions import ProfileNotFound
 
     try:
+        if name in SESSION_VARIABLES:
+            return session.get_config_variable(name)
         return session.get_scoped_config().get(name)
     except ProfileNotFound as e:
         raise ConfigError(str(e)) from None
+
+
+def keep_wire_timestamps(session) -> None:
+    """`cli_timestamp_format = wire`: print timestamps exactly as the service sent them."""
+    session.get_component("response_parser_factory").set_parser_defaults(
+        timestamp_parser=lambda value: value)
 
 
 def make_client(session, catalog: Catalog, operation: Operation, settings: CallSettings,
@@ -176,7 +197,7 @@ def pages(client, operation: Operation, params: dict[str, Any], *, paginate: boo
 
     method = xform_name(operation.name)
     try:
-        if paginate and operation.can_paginate and not _token_given(operation, params):
+        if paginates(operation, params, paginate):
             config = {k: v for k, v in pagination.items() if v is not None}
             yield from client.get_paginator(method).paginate(**params, PaginationConfig=config)
         else:
@@ -190,7 +211,7 @@ def result(client, operation: Operation, params: dict[str, Any], *, paginate: bo
     """The whole result: all pages merged as v2 merges them, NextToken when truncated."""
     from botocore import xform_name
 
-    if not (paginate and operation.can_paginate and not _token_given(operation, params)):
+    if not paginates(operation, params, paginate):
         return next(pages(client, operation, params, paginate=False, pagination=pagination))
     config = {k: v for k, v in pagination.items() if v is not None}
     paginator = client.get_paginator(xform_name(operation.name))
@@ -201,9 +222,38 @@ def result(client, operation: Operation, params: dict[str, Any], *, paginate: bo
 
 
 def _token_given(operation: Operation, params: Mapping[str, Any]) -> bool:
-    tokens = operation.paginator.get("input_token", []) if operation.paginator else []
-    tokens = [tokens] if isinstance(tokens, str) else tokens
-    return any(t in params for t in tokens)
+    """A paging member given by hand turns automatic pagination off, as in v2."""
+    return any(name in params for name in operation.manual_paging_members)
+
+
+def text_pages(client, operation: Operation, params: dict[str, Any],
+               pagination: Mapping[str, Any]) -> Iterator[dict]:
+    """The page dicts v2's text output prints one by one for a paginated call.
+
+    The first page carries the result's non-aggregate keys, every page its
+    result keys; when --max-items cut the result, a last NextToken block.
+    """
+    from botocore import xform_name
+    from botocore.utils import set_value_from_jmespath
+
+    config = {k: v for k, v in pagination.items() if v is not None}
+    paginator = client.get_paginator(xform_name(operation.name))
+    try:
+        iterator = paginator.paginate(**params, PaginationConfig=config)
+        for number, page in enumerate(iterator):
+            current = dict(iterator.non_aggregate_part) if number == 0 else {}
+            for key in iterator.result_keys:
+                set_value_from_jmespath(current, key.expression, key.search(page))
+            yield current
+        if iterator.resume_token:
+            yield {"NextToken": {"NextToken": iterator.resume_token}}
+    except Exception as e:
+        raise translate(e) from None
+
+
+def paginates(operation: Operation, params: Mapping[str, Any], paginate: bool) -> bool:
+    """Whether this call pages through results automatically."""
+    return paginate and operation.can_paginate and not _token_given(operation, params)
 
 
 def translate(error: Exception) -> CliError | Exception:

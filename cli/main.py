@@ -51,8 +51,12 @@ def run_command(argv: list[str], env: Env) -> int:
     if skeleton_kind in ("input", "yaml-input", "json-schema"):
         import skeleton
 
-        return _print(skeleton.generate(operation, skeleton_kind), "json", args, env, None,
-                      raw_text=skeleton_kind == "yaml-input")
+        document = skeleton.generate(operation, skeleton_kind)
+        if skeleton_kind != "yaml-input":
+            import output
+
+            document = output.render(document, "json", skip_empty=False)
+        return _print(document, "json", args, env, None, raw_text=True)
 
     cli_input = _read_cli_input(op_args.options, env)
     if cli_input is None:
@@ -60,30 +64,42 @@ def run_command(argv: list[str], env: Env) -> int:
         if missing:
             raise UsageError("the following arguments are required: " + ", ".join(missing))
 
+    by_name = {p.py_name: p for p in operation.parameters()}
+    # The binary format lives in the config; read it (and so start botocore)
+    # only when a blob is among the values: parse errors stay local work.
     session = None
     binary_format = args.cli_binary_format
-    if binary_format is None:
+    blob_given = any(by_name[name].shape.contains("blob") for name in op_args.raw) or (
+        cli_input is not None and operation.input_shape is not None
+        and operation.input_shape.contains("blob"))
+    if binary_format is None and blob_given:
         session = _session(args, env)
-        from cli.dispatch import config_value
+        binary_format = _config(session, "cli_binary_format")
+    binary_format = binary_format or "base64"
 
-        binary_format = config_value(session, "cli_binary_format") or "base64"
+    from cli.values import encode_blobs, parameter_value
 
-    from cli.values import parameter_value
-
-    by_name = {p.py_name: p for p in operation.parameters()}
-    params: dict[str, Any] = {}
+    command = (operation.command_name, operation.cli_name)
+    params: dict = dict(OPERATION_DEFAULTS.get(command, {}))
     for py_name, raw in op_args.raw.items():
         param = by_name[py_name]
         params[py_name] = raw if param.is_flag else parameter_value(
-            param, raw, binary_format=binary_format)
+            param, raw, binary_format=binary_format, command=command)
     if cli_input is not None:
         import skeleton
 
+        if blob_given:
+            cli_input = encode_blobs(cli_input, operation.input_shape, binary_format,
+                                     "cli-input")
         params = skeleton.merge_cli_input(cli_input, params, operation)
 
     if session is None:
         session = _session(args, env)
-    output_format = args.output or _config(session, "output") or "json"
+    output_format = args.output or _config(session, "output")
+    if _config(session, "cli_timestamp_format") == "wire":
+        from cli.dispatch import keep_wire_timestamps
+
+        keep_wire_timestamps(session)
 
     if skeleton_kind == "output":
         import skeleton
@@ -109,7 +125,12 @@ def run_command(argv: list[str], env: Env) -> int:
         if output_format == "yaml-stream":
             pages = dispatch.pages(client, operation, params, paginate=paginate,
                                    pagination=pagination)
-            return _print_stream(pages, args, env, query, session)
+            return _print_stream(pages, "yaml-stream", args, env, query, session)
+        if output_format == "text" and query is None \
+                and dispatch.paginates(operation, params, paginate):
+            # v2 prints text page by page (a page's rows have the page's columns).
+            pages = dispatch.text_pages(client, operation, params, pagination)
+            return _print_stream(pages, "text", args, env, None, session)
         response = dispatch.result(client, operation, params, paginate=paginate,
                                    pagination=pagination)
     except dispatch.ServiceCallError as e:
@@ -122,6 +143,12 @@ def run_command(argv: list[str], env: Env) -> int:
 
 
 # -- pieces of the flow ------------------------------------------------------
+
+# Values v2's customizations give when the command line does not: data, not code.
+OPERATION_DEFAULTS = {
+    ("ec2", "run-instances"): {"MinCount": 1, "MaxCount": 1},
+}
+
 
 
 def _check_endpoint_url(url: str | None) -> None:
@@ -245,29 +272,38 @@ def _print(data: Any, output_format: str, args: GlobalArgs, env: Env, query, *,
         if data == {} and query is None:
             return ExitCode.OK  # v2 prints nothing for an empty response
         text = output.render(_apply_query(data, query), output_format,
-                             color=_color(args, env), title=title)
+                             color=_color(args, env), title=title,
+                             terminal_width=_width(env))
     if text:
         pager.write([text], env, _pager(args, env, session))
     return ExitCode.OK
 
 
-def _print_stream(pages, args: GlobalArgs, env: Env, query, session) -> int:
+def _print_stream(pages, output_format: str, args: GlobalArgs, env: Env, query,
+                  session) -> int:
     import output
     from output import pager
 
     chunks = output.render_stream(
-        (_apply_query(_strip_metadata(p), query) for p in pages), "yaml-stream")
+        (_apply_query(_strip_metadata(p), query) for p in pages), output_format)
     pager.write(chunks, env, _pager(args, env, session))
     return ExitCode.OK
+
+
+def _width(env: Env) -> int:
+    """The terminal's width when stdout is one, else 80."""
+    if not env.stdout_isatty:
+        return 80
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
 
 
 def _show_help(catalog, words: list[str], args: GlobalArgs, env: Env) -> int:
     from cli import help as help_pages
     from output import pager
 
-    import shutil
-
-    width = shutil.get_terminal_size((80, 24)).columns if env.stdout_isatty else 80
+    width = _width(env)
     page = help_pages.page_for(catalog, words)
     text = help_pages.render(page, width=width, styled=bool(env.stdout_isatty))
     pager.write([text], env, _pager(args, env, None))

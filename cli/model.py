@@ -125,6 +125,23 @@ class Shape:
     def value(self) -> "Shape":
         return self.resolve(self.definition["value"])
 
+    def contains(self, type_name: str) -> bool:
+        """Whether this shape or any shape it reaches is of `type_name`."""
+        seen: set[str] = set()
+        stack = [self]
+        while stack:
+            shape = stack.pop()
+            if shape.type_name == type_name:
+                return True
+            if shape.name in seen:
+                continue
+            seen.add(shape.name)
+            refs = list(shape.definition.get("members", {}).values())
+            refs += [shape.definition[k] for k in ("member", "key", "value")
+                     if k in shape.definition]
+            stack.extend(shape.resolve(ref) for ref in refs)
+        return False
+
     def resolve(self, ref: Mapping[str, Any]) -> "Shape":
         """The shape a member reference points to, with the reference's traits merged."""
         target = ref["shape"]
@@ -199,6 +216,11 @@ class Operation:
         return self.paginator is not None
 
     @property
+    def manual_paging_members(self) -> set[str]:
+        """Members that, given by the user, turn automatic pagination off (as in v2)."""
+        return _pagination_members(self.paginator)
+
+    @property
     def streaming_output(self) -> str | None:
         """The output member streamed to an `outfile` argument, as v2 does (lambda invoke)."""
         shape = self.output_shape
@@ -234,6 +256,7 @@ class Operation:
 
 
 def _pagination_members(paginator: Mapping[str, Any] | None) -> set[str]:
+    """The members a paginator drives itself (input tokens, the limit key)."""
     if not paginator:
         return set()
     names = paginator.get("input_token", [])

@@ -20,6 +20,7 @@ def render(
     color: bool = False,
     title: str | None = None,
     terminal_width: int = 80,
+    skip_empty: bool = True,
 ) -> str:
     """The complete text v2 writes for `data` ('' when it writes nothing).
 
@@ -29,7 +30,8 @@ def render(
     with --color on; other formats are never coloured. `terminal_width` is
     the width of the terminal stdout is (80 when it is not one): a table
     wider than that is redrawn with single-row sections on their side.
-    `yaml-stream` here renders `data` as its only page.
+    `yaml-stream` here renders `data` as its only page. `skip_empty=False`
+    prints an empty dict too (a skeleton `{}` is a document, not a response).
     """
     from output._plain import plain
 
@@ -39,7 +41,7 @@ def render(
     if output_format == "json":
         from output.jsonout import render_json
 
-        return render_json(data)
+        return render_json(data, skip_empty=skip_empty)
     if output_format == "text":
         from output.text import render_text
 
