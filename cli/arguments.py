@@ -111,14 +111,17 @@ def parse_operation(operation: Operation, words: list[str]) -> OperationArgs:
     for param in params:
         _add_parameter(parser, param)
     add_to_parser(parser, options)
-    if operation.streaming_output:
-        parser.add_argument("outfile", nargs="?")
     namespace, leftovers = parser.parse_known_args(words)
+    outfile = None
+    # The outfile of a streaming operation is the one positional word; it is
+    # not an argparse positional, which would swallow an empty match up front.
+    if operation.streaming_output and leftovers and not leftovers[0].startswith("-"):
+        outfile = leftovers.pop(0)
     if leftovers:
         raise UnknownOptionsError(leftovers)
     values = vars(namespace)
     option_values = {o.py_name: values.pop(o.py_name) for o in options}
-    option_values["outfile"] = values.pop("outfile", None)
+    option_values["outfile"] = outfile
     check_choices(option_values, options)
     for option in options:
         if option.kind == "int" and option_values[option.py_name] is not None:
@@ -142,10 +145,11 @@ def _add_parameter(parser: argparse.ArgumentParser, param: Parameter) -> None:
         parser.add_argument(param.cli_name, dest=param.py_name, default=None)
 
 
-def missing_required(operation: Operation, args: OperationArgs) -> list[str]:
-    """The required arguments the command line did not give, in v2's spelling."""
+def missing_required(operation: Operation, args: OperationArgs,
+                     defaults: dict[str, Any]) -> list[str]:
+    """The required arguments neither the command line nor a default gave, as v2 names them."""
     missing = [p.cli_name for p in operation.parameters()
-               if p.required and p.py_name not in args.raw]
+               if p.required and p.py_name not in args.raw and p.py_name not in defaults]
     if operation.streaming_output and args.options.get("outfile") is None:
         missing.append("outfile")
     return missing

@@ -115,10 +115,28 @@ def config_value(session, name: str) -> Any:
         raise ConfigError(str(e)) from None
 
 
-def keep_wire_timestamps(session) -> None:
-    """`cli_timestamp_format = wire`: print timestamps exactly as the service sent them."""
+def parse_timestamps_as_text(session, timestamp_format: str) -> None:
+    """Timestamps in responses become text as v2 prints them.
+
+    `iso8601` (the default): ISO 8601 of the parsed time; `wire`: exactly
+    what the service sent.
+    """
+    if timestamp_format == "wire":
+        parser = _wire_timestamp
+    else:
+        parser = _iso_timestamp
     session.get_component("response_parser_factory").set_parser_defaults(
-        timestamp_parser=lambda value: value)
+        timestamp_parser=parser)
+
+
+def _wire_timestamp(value):
+    return value
+
+
+def _iso_timestamp(value):
+    from botocore.utils import parse_timestamp
+
+    return parse_timestamp(value).isoformat()
 
 
 def make_client(session, catalog: Catalog, operation: Operation, settings: CallSettings,

@@ -60,7 +60,7 @@ def run_command(argv: list[str], env: Env) -> int:
 
     cli_input = _read_cli_input(op_args.options, env)
     if cli_input is None:
-        missing = missing_required(operation, op_args)
+        missing = missing_required(operation, op_args, _defaults(operation))
         if missing:
             raise UsageError("the following arguments are required: " + ", ".join(missing))
 
@@ -80,7 +80,7 @@ def run_command(argv: list[str], env: Env) -> int:
     from cli.values import encode_blobs, parameter_value
 
     command = (operation.command_name, operation.cli_name)
-    params: dict = dict(OPERATION_DEFAULTS.get(command, {}))
+    params: dict = _defaults(operation)
     for py_name, raw in op_args.raw.items():
         param = by_name[py_name]
         params[py_name] = raw if param.is_flag else parameter_value(
@@ -96,10 +96,9 @@ def run_command(argv: list[str], env: Env) -> int:
     if session is None:
         session = _session(args, env)
     output_format = args.output or _config(session, "output")
-    if _config(session, "cli_timestamp_format") == "wire":
-        from cli.dispatch import keep_wire_timestamps
+    from cli.dispatch import parse_timestamps_as_text
 
-        keep_wire_timestamps(session)
+    parse_timestamps_as_text(session, _config(session, "cli_timestamp_format"))
 
     if skeleton_kind == "output":
         import skeleton
@@ -150,6 +149,10 @@ OPERATION_DEFAULTS = {
 }
 
 
+def _defaults(operation) -> dict:
+    return dict(OPERATION_DEFAULTS.get((operation.command_name, operation.cli_name), {}))
+
+
 
 def _check_endpoint_url(url: str | None) -> None:
     if url is not None and "://" not in url:
@@ -185,7 +188,7 @@ def _read_cli_input(options: dict[str, Any], env: Env) -> dict | None:
     import skeleton
 
     kind, value = ("json", json_text) if json_text is not None else ("yaml", yaml_text)
-    text = skeleton.read_cli_input_value(value, env.stdin)
+    text = skeleton.read_cli_input_value(value, env.stdin, f"cli-input-{kind}")
     return skeleton.load_cli_input(text, kind)
 
 
@@ -234,8 +237,11 @@ def _save_stream(body, path: str) -> None:
     """Write a streamed output member to the user's outfile, chunk by chunk."""
     try:
         with open(path, "wb") as f:
-            for chunk in body.iter_chunks():
-                f.write(chunk)
+            if isinstance(body, (bytes, bytearray)):  # a payload without the streaming trait
+                f.write(body)
+            else:
+                for chunk in body.iter_chunks():
+                    f.write(chunk)
     except OSError as e:
         raise CliError(f"Unable to write {path}: {e.strerror}") from None
 

@@ -222,13 +222,15 @@ class Operation:
 
     @property
     def streaming_output(self) -> str | None:
-        """The output member streamed to an `outfile` argument, as v2 does (lambda invoke)."""
+        """The blob payload v2 writes to an `outfile` argument (s3api get-object, lambda invoke).
+
+        botocore counts any blob payload as streaming output, streaming trait or not.
+        """
         shape = self.output_shape
         payload = shape.definition.get("payload") if shape is not None else None
         if payload:
             member = shape.members.get(payload)
-            if member is not None and member.type_name == "blob" \
-                    and member.definition.get("streaming"):
+            if member is not None and member.type_name == "blob":
                 return payload
         return None
 

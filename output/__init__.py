@@ -37,7 +37,7 @@ def render(
 
     if output_format == "off":
         return ""
-    data = plain(data)
+    data = plain(data, output_format)
     if output_format == "json":
         from output.jsonout import render_json
 
@@ -78,12 +78,12 @@ def render_stream(pages: Iterable, output_format: str) -> Iterator[str]:
         from output.yamlout import render_yaml_page
 
         for page in pages:
-            yield render_yaml_page(plain(page))
+            yield render_yaml_page(plain(page, output_format))
     elif output_format == "text":
         from output.text import render_text
 
         for page in pages:
-            text = render_text(plain(page))
+            text = render_text(plain(page, output_format))
             if text:
                 yield text
     elif output_format == "off":

@@ -6,12 +6,15 @@ import base64
 import datetime
 
 
-def plain(value, _memo=None):
-    """A copy of `value` with timestamps as ISO 8601 text and blobs as base64 text.
+def plain(value, output_format: str = "json", _memo=None):
+    """A copy of `value` with blobs as base64 text and timestamps as v2 prints them.
 
-    v2 parses timestamps and blobs into exactly these strings, so every format
-    prints them the same way. Containers shared by reference stay shared in
-    the copy (YAML writes them as anchors and aliases, as v2 does).
+    Responses reach us with timestamps already as ISO 8601 text (the call
+    parses them so, as v2 does); a `datetime` left here comes from a sample
+    (the output skeleton), which v2 prints as Python does: ISO in JSON,
+    a YAML timestamp in YAML, `str()` in text and tables. Containers shared
+    by reference stay shared in the copy (YAML writes them as anchors and
+    aliases, as v2 does).
     """
     if _memo is None:
         _memo = {}
@@ -20,16 +23,18 @@ def plain(value, _memo=None):
             return _memo[id(value)]
         copy = _memo[id(value)] = {}
         for key, item in value.items():
-            copy[key] = plain(item, _memo)
+            copy[key] = plain(item, output_format, _memo)
         return copy
     if isinstance(value, (list, tuple)):
         if id(value) in _memo:
             return _memo[id(value)]
         copy = _memo[id(value)] = []
-        copy.extend(plain(item, _memo) for item in value)
+        copy.extend(plain(item, output_format, _memo) for item in value)
         return copy
     if isinstance(value, datetime.datetime):
-        return value.isoformat()
+        if output_format == "json":
+            return value.isoformat()
+        return value if output_format.startswith("yaml") else str(value)
     if isinstance(value, (bytes, bytearray)):
         return base64.b64encode(value).decode("ascii")
     return value

@@ -13,6 +13,8 @@ written as JSON, as v2 does.
 
 from __future__ import annotations
 
+import datetime
+
 import json
 import re
 
@@ -78,6 +80,10 @@ def _get_dumper():
                 self, default_style=None, default_flow_style=False, sort_keys=True,
             )
             Resolver.__init__(self)
+
+        def ignore_aliases(self, data):
+            # A sample's timestamps share one datetime object; v2 writes each in full.
+            return isinstance(data, datetime.datetime) or super().ignore_aliases(data)
 
         def choose_scalar_style(self):
             style = super().choose_scalar_style()
