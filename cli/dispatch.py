@@ -122,18 +122,18 @@ def parse_timestamps_as_text(session, timestamp_format: str) -> None:
     what the service sent.
     """
     if timestamp_format == "wire":
-        parser = _wire_timestamp
+        parser = wire_timestamp
     else:
-        parser = _iso_timestamp
+        parser = iso_timestamp
     session.get_component("response_parser_factory").set_parser_defaults(
         timestamp_parser=parser)
 
 
-def _wire_timestamp(value):
+def wire_timestamp(value):
     return value
 
 
-def _iso_timestamp(value):
+def iso_timestamp(value):
     from botocore.utils import parse_timestamp
 
     return parse_timestamp(value).isoformat()

@@ -64,7 +64,11 @@ def _parse(case):
         "headers": canned.get("headers", {}),
         "body": body,
     }
-    parser = botocore.parsers.create_parser(model.metadata["protocol"])
+    from cli.dispatch import iso_timestamp
+
+    factory = botocore.parsers.ResponseParserFactory()
+    factory.set_parser_defaults(timestamp_parser=iso_timestamp)  # as a call does
+    parser = factory.create_parser(model.metadata["protocol"])
     parsed = parser.parse(response, operation.output_shape)
     parsed.pop("ResponseMetadata", None)
     return _full_result(service, op_name, parsed), op_name
