@@ -17,8 +17,11 @@ from cli.help import syntax
 from cli.help.htmltext import blocks_from_html, plain_text
 from tests.runner import run
 
-SEED = "/work/shared/seed/admin-confirm-sign-up.txt"
-CONFORMANCE = "/work/shared/conformance"
+from tests.paths import CONFORMANCE, SEED, require_shared
+
+require_shared()
+SEED = str(SEED)
+CONFORMANCE = str(CONFORMANCE)
 HEADINGS = ["NAME", "DESCRIPTION", "SYNOPSIS", "OPTIONS", "GLOBAL OPTIONS", "EXAMPLES", "OUTPUT"]
 
 

@@ -14,7 +14,9 @@ import pytest
 
 import output
 
-CONFORMANCE = Path("/work/shared/conformance")
+from tests.paths import CONFORMANCE, require_shared
+
+require_shared()
 # Cases whose stdout is not decided by the formatter alone.
 NOT_FORMATTER = {
     "output.misc.invalid_output_value": "argparse error",

@@ -11,7 +11,10 @@ import pytest
 import skeleton
 from cli.catalog import Catalog
 
-CONFORMANCE = "/work/shared/conformance"
+from tests.paths import CONFORMANCE, require_shared
+
+require_shared()
+CONFORMANCE = str(CONFORMANCE)
 COGNITO_GOLDENS = os.path.join(CONFORMANCE, "skeletons", "cognito-idp.json")
 
 
