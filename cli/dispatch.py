@@ -8,7 +8,6 @@ cache, so a call does not re-read the whole service model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
 from cli import __version__
@@ -24,19 +23,26 @@ from cli.errors import (
 from cli.model import Operation
 
 
-@dataclass(frozen=True)
 class CallSettings:
-    """The global options that shape a call."""
+    """The global options that shape a call (a plain class: dataclasses import slowly)."""
 
-    profile: str | None = None
-    region: str | None = None
-    endpoint_url: str | None = None
-    verify_ssl: bool = True
-    ca_bundle: str | None = None
-    sign_request: bool = True
-    read_timeout: int | None = None
-    connect_timeout: int | None = None
-    debug: bool = False
+    __slots__ = ("profile", "region", "endpoint_url", "verify_ssl", "ca_bundle",
+                 "sign_request", "read_timeout", "connect_timeout", "debug")
+
+    def __init__(self, profile: str | None = None, region: str | None = None,
+                 endpoint_url: str | None = None, verify_ssl: bool = True,
+                 ca_bundle: str | None = None, sign_request: bool = True,
+                 read_timeout: int | None = None, connect_timeout: int | None = None,
+                 debug: bool = False):
+        self.profile = profile
+        self.region = region
+        self.endpoint_url = endpoint_url
+        self.verify_ssl = verify_ssl
+        self.ca_bundle = ca_bundle
+        self.sign_request = sign_request
+        self.read_timeout = read_timeout
+        self.connect_timeout = connect_timeout
+        self.debug = debug
 
 
 class ServiceCallError(ServiceError):
@@ -182,7 +188,39 @@ def _no_region() -> ConfigError:
 
 
 def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> None:
-    from botocore.loaders import Loader
+    import marshal
+    import os
+    import zlib
+
+    from botocore.loaders import JSONFileLoader, Loader
+
+    data_cache = os.path.join(catalog.cache_dir, "data")
+
+    class MarshalCachedFileLoader(JSONFileLoader):
+        """botocore's data files (endpoints, rule sets, partitions...) kept as marshal.
+
+        marshal loads these large documents several times faster than json;
+        an entry is keyed by the source file's path, size and mtime.
+        """
+
+        def load_file(self, file_path):
+            for ext in (".json", ".json.gz"):
+                source = file_path + ext
+                try:
+                    st = os.stat(source)
+                except OSError:
+                    continue
+                key = f"{zlib.crc32(source.encode()):08x}-{st.st_mtime_ns:x}-{st.st_size:x}"
+                cached = os.path.join(data_cache, key)
+                try:
+                    with open(cached, "rb") as f:
+                        return marshal.loads(f.read())
+                except (OSError, ValueError, EOFError, TypeError):
+                    pass
+                data = _read_json(source)
+                _write_atomically(cached, marshal.dumps(data))
+                return data
+            return None
 
     entry = catalog.operation_entry(operation.service_name, operation.name)
 
@@ -205,7 +243,34 @@ def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> N
             return super().load_service_model(service_name, type_name, api_version)
 
     search_paths = list(catalog.paths.search_paths[:-2])
-    session.register_component("data_loader", CachedLoader(extra_search_paths=search_paths))
+    session.register_component("data_loader", CachedLoader(
+        extra_search_paths=search_paths, file_loader=MarshalCachedFileLoader()))
+
+
+def _read_json(path: str):
+    """A JSON data file (gzip-compressed when it ends in .gz) as plain dicts and lists."""
+    import json
+
+    if path.endswith(".gz"):
+        import gzip
+
+        with gzip.open(path, "rb") as f:
+            return json.loads(f.read())
+    with open(path, "rb") as f:
+        return json.loads(f.read())
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    import os
+
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache only costs speed
 
 
 def pages(client, operation: Operation, params: dict[str, Any], *, paginate: bool,
