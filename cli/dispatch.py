@@ -230,13 +230,7 @@ def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> N
         def load_service_model(self, service_name, type_name, api_version=None):
             if service_name == operation.service_name:
                 if type_name == "service-2":
-                    return {
-                        "version": entry.get("version") or "2.0",
-                        "metadata": entry["metadata"],
-                        "operations": {operation.name: entry["operation"]},
-                        "shapes": entry["shapes"],
-                        "documentation": "",
-                    }
+                    return pruned_service_model(entry)
                 if type_name == "paginators-1":
                     paginator = entry.get("paginator")
                     return {"pagination": {operation.name: paginator} if paginator else {}}
@@ -245,6 +239,32 @@ def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> N
     search_paths = list(catalog.paths.search_paths[:-2])
     session.register_component("data_loader", CachedLoader(
         extra_search_paths=search_paths, file_loader=MarshalCachedFileLoader()))
+
+
+def pruned_service_model(entry: dict) -> dict:
+    """A service model holding only the cached operation and the shapes it reaches."""
+    return {
+        "version": entry.get("version") or "2.0",
+        "metadata": entry["metadata"],
+        "operations": {entry["operation"]["name"]: entry["operation"]},
+        "shapes": entry["shapes"],
+        "documentation": "",
+    }
+
+
+def validate(catalog: Catalog, operation: Operation, params: dict[str, Any]) -> None:
+    """botocore's client-side validation of a request, without sending it."""
+    from botocore.model import ServiceModel
+    from botocore.validate import ParamValidator
+
+    entry = catalog.operation_entry(operation.service_name, operation.name)
+    model = ServiceModel(pruned_service_model(entry), operation.service_name)
+    input_shape = model.operation_model(operation.name).input_shape
+    if input_shape is None:
+        return
+    report = ParamValidator().validate(params, input_shape)
+    if report.has_errors():
+        raise ValidationError("Parameter validation failed:\n" + report.generate_report())
 
 
 def _read_json(path: str):

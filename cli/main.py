@@ -102,7 +102,9 @@ def run_command(argv: list[str], env: Env) -> int:
 
     if skeleton_kind == "output":
         import skeleton
+        from cli.dispatch import validate
 
+        validate(catalog, operation, params)  # as v2 does; the sample itself is never checked
         sample = skeleton.generate(operation, "output", params=params)
         return _print(sample, output_format, args, env, query, title=operation.name,
                       session=session)
