@@ -12,13 +12,14 @@ the usual way, botocore's own loader is the fallback.
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
+import sys
 
 from cli.errors import UnknownCommandError
 from cli.model import Operation, Shape
 
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
 
 # The CLI spells a few services differently from botocore's data (v2's
 # customizations rename them); a service-specific exception is data.
@@ -26,12 +27,13 @@ COMMAND_RENAMES = {"s3": "s3api", "config": "configservice"}
 
 
 def _botocore_dir() -> str:
-    from importlib.util import find_spec
-
-    spec = find_spec("botocore")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("botocore is not installed")
-    return list(spec.submodule_search_locations)[0]
+    # A plain walk of sys.path: importlib.util (and botocore itself) cost
+    # milliseconds that a keystroke should not pay.
+    for entry in sys.path:
+        candidate = os.path.join(entry or os.getcwd(), "botocore")
+        if os.path.isfile(os.path.join(candidate, "__init__.py")):
+            return candidate
+    raise RuntimeError("botocore is not installed")
 
 
 class DataPaths:
@@ -78,6 +80,8 @@ class DataPaths:
 
     def load_json(self, relative: str) -> Any:
         """The first `relative`(.json|.json.gz) along the search path."""
+        import json
+
         for base in self.search_paths:
             path = os.path.join(base, relative)
             if os.path.isfile(path + ".json"):
@@ -166,11 +170,12 @@ class Catalog:
 
     # -- cache files ------------------------------------------------------
 
+    # Cache entries are marshal: it loads faster than json, and needs no import.
     def _read_cache(self, *parts: str) -> Any | None:
         try:
             with open(os.path.join(self.cache_dir, *parts), "rb") as f:
-                return json.loads(f.read())
-        except (OSError, ValueError):
+                return marshal.loads(f.read())
+        except (OSError, ValueError, EOFError, TypeError):
             return None
 
     def _write_cache(self, data: Any, *parts: str) -> None:
@@ -178,11 +183,35 @@ class Catalog:
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             tmp = f"{path}.{os.getpid()}.tmp"
-            with open(tmp, "w", encoding="utf-8") as f:
-                json.dump(data, f, separators=(",", ":"))
+            with open(tmp, "wb") as f:
+                f.write(marshal.dumps(data))
             os.replace(tmp, path)
         except OSError:
             pass  # a read-only home only costs speed
+
+    def derived_text(self, name: str, packages: tuple[str, ...], produce) -> str:
+        """Text derived from the model (a help page, a skeleton), cached on first use.
+
+        The entry is keyed by `name` and by the size and mtime of the source
+        files of the packages that produce it, so editing them starts afresh;
+        the model's own changes already start a new cache directory.
+        """
+        path = os.path.join(self.cache_dir, "_derived", _code_stamp(packages), name)
+        try:
+            with open(path, encoding="utf-8") as f:
+                return f.read()
+        except (OSError, ValueError):
+            pass
+        text = produce()
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            tmp = f"{path}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write(text)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only cache only costs speed
+        return text
 
     def _service_model(self, service_name: str) -> tuple[dict, dict]:
         if service_name not in self._models:
@@ -194,12 +223,12 @@ class Catalog:
     def commands(self) -> dict[str, str]:
         """CLI command name -> botocore service name, for every service."""
         if self._services is None:
-            services = self._read_cache("services.json")
+            services = self._read_cache("_services")
             if services is None:
                 services = {
                     COMMAND_RENAMES.get(name, name): name for name in self.paths.service_names()
                 }
-                self._write_cache(services, "services.json")
+                self._write_cache(services, "_services")
             self._services = services
         return self._services
 
@@ -211,7 +240,7 @@ class Catalog:
 
     def service_index(self, service_name: str) -> dict:
         """{"documentation", "metadata", "operations": {cli_name: name}}."""
-        index = self._read_cache(service_name, "index.json")
+        index = self._read_cache(service_name, "index")
         if index is None:
             from botocore import xform_name
 
@@ -223,7 +252,7 @@ class Catalog:
                     xform_name(name, "-"): name for name in sorted(model.get("operations", {}))
                 },
             }
-            self._write_cache(index, service_name, "index.json")
+            self._write_cache(index, service_name, "index")
         return index
 
     def operation_names(self, service_name: str) -> dict[str, str]:
@@ -242,10 +271,10 @@ class Catalog:
 
     def operation_entry(self, service_name: str, name: str) -> dict:
         """The cached JSON of one operation (a pruned service model)."""
-        entry = self._read_cache(service_name, name + ".json")
+        entry = self._read_cache(service_name, name)
         if entry is None:
             entry = self._build_entry(service_name, name)
-            self._write_cache(entry, service_name, name + ".json")
+            self._write_cache(entry, service_name, name)
         return entry
 
     def _build_entry(self, service_name: str, name: str) -> dict:
@@ -275,6 +304,25 @@ class Catalog:
             "paginator": paginators.get(name),
             "parameter_names": names,
         }
+
+
+def _code_stamp(packages: tuple[str, ...]) -> str:
+    """A short stamp of the Python sources of `packages` (top-level package names)."""
+    import zlib
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    parts = []
+    for package in packages:
+        try:
+            entries = os.scandir(os.path.join(root, *package.split(".")))
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if entry.name.endswith(".py"):
+                    st = entry.stat()
+                    parts.append(f"{package}/{entry.name}:{st.st_mtime_ns}:{st.st_size}")
+    return f"{zlib.crc32('|'.join(sorted(parts)).encode()):08x}"
 
 
 def _collect_shapes(name: str, all_shapes: Mapping[str, Any], out: dict[str, Any]) -> None:

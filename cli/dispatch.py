@@ -8,7 +8,9 @@ cache, so a call does not re-read the whole service model.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
+if TYPE_CHECKING:
+    from typing import Any, Iterator, Mapping
 
 from cli import __version__
 from cli.catalog import Catalog
@@ -194,7 +196,7 @@ def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> N
 
     from botocore.loaders import JSONFileLoader, Loader
 
-    data_cache = os.path.join(catalog.cache_dir, "data")
+    data_cache = os.path.join(catalog.cache_dir, "_data")
 
     class MarshalCachedFileLoader(JSONFileLoader):
         """botocore's data files (endpoints, rule sets, partitions...) kept as marshal.

@@ -7,7 +7,6 @@ The codes are AWS CLI v2's.
 
 from __future__ import annotations
 
-import difflib
 from enum import IntEnum
 
 
@@ -74,6 +73,8 @@ class UnknownCommandError(UsageError):
 
     def __init__(self, kind: str, value: str, choices: list[str]):
         self.kind, self.value = kind, value
+        import difflib
+
         message = f"argument {kind}: Found invalid choice '{value}'\n"
         close = difflib.get_close_matches(value, choices, n=3, cutoff=0.8)
         if close:

@@ -49,13 +49,9 @@ def run_command(argv: list[str], env: Env) -> int:
     op_args = parse_operation(operation, rest)
     skeleton_kind = op_args.options["generate_cli_skeleton"]
     if skeleton_kind in ("input", "yaml-input", "json-schema"):
-        import skeleton
-
-        document = skeleton.generate(operation, skeleton_kind)
-        if skeleton_kind != "yaml-input":
-            import output
-
-            document = output.render(document, "json", skip_empty=False)
+        document = catalog.derived_text(
+            f"skeleton/{command}/{operation.cli_name}.{skeleton_kind}",
+            ("cli", "skeleton", "output"), lambda: _skeleton_text(operation, skeleton_kind))
         return _print(document, "json", args, env, None, raw_text=True)
 
     cli_input = _read_cli_input(op_args.options, env)
@@ -144,6 +140,17 @@ def run_command(argv: list[str], env: Env) -> int:
 
 
 # -- pieces of the flow ------------------------------------------------------
+
+
+def _skeleton_text(operation, kind: str) -> str:
+    import skeleton
+
+    document = skeleton.generate(operation, kind)
+    if kind == "yaml-input":
+        return document
+    import output
+
+    return output.render(document, "json", skip_empty=False)
 
 # Values v2's customizations give when the command line does not: data, not code.
 OPERATION_DEFAULTS = {
@@ -308,12 +315,18 @@ def _width(env: Env) -> int:
 
 
 def _show_help(catalog, words: list[str], args: GlobalArgs, env: Env) -> int:
-    from cli import help as help_pages
     from output import pager
 
-    width = _width(env)
-    page = help_pages.page_for(catalog, words)
-    text = help_pages.render(page, width=width, styled=bool(env.stdout_isatty))
+    width, styled = _width(env), bool(env.stdout_isatty)
+
+    def produce() -> str:
+        from cli import help as help_pages
+
+        page = help_pages.page_for(catalog, words)
+        return help_pages.render(page, width=width, styled=styled)
+
+    text = catalog.derived_text(f"help/{'/'.join(words) or 'aws'}.{width}.{int(styled)}",
+                                ("cli", "cli.help", "shorthand"), produce)
     pager.write([text], env, _pager(args, env, None))
     return ExitCode.OK
 

@@ -16,7 +16,9 @@ caller prints it.
 
 from __future__ import annotations
 
-from typing import IO, Any, Mapping
+TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
+if TYPE_CHECKING:
+    from typing import IO, Any, Mapping
 
 KINDS = ("input", "yaml-input", "output", "json-schema")
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import os
 import re
-from typing import IO, Any, Mapping
+TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
+if TYPE_CHECKING:
+    from typing import IO, Any, Mapping
 
 from cli.errors import ParamError
 

@@ -14,7 +14,9 @@ member they fill, or the element shape's name inside a list, as v2's
 from __future__ import annotations
 
 import datetime
-from typing import Any
+TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
+if TYPE_CHECKING:
+    from typing import Any
 
 from cli.model import Shape
 

@@ -24,7 +24,9 @@ Java regular expressions) is left out rather than published broken.
 from __future__ import annotations
 
 import re
-from typing import Any
+TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
+if TYPE_CHECKING:
+    from typing import Any
 
 from cli.model import Shape
 from skeleton.docs import plain_text

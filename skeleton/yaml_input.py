@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
+if TYPE_CHECKING:
+    from typing import Any
 
 from cli.model import Shape
 from skeleton.docs import overview

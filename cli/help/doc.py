@@ -8,63 +8,64 @@ or inspected by tests. Span styles: "" (plain), "code", "strong", "em",
 
 from __future__ import annotations
 
-from typing import NamedTuple, Union
+from collections import namedtuple  # typing.NamedTuple would import typing
 
 
-class Span(NamedTuple):
-    text: str
-    style: str = ""
+class Span(namedtuple("Span", "text style", defaults=("",))):
+    __slots__ = ()
 
 
-class Para(NamedTuple):
-    """Running text: whitespace collapses and lines wrap to the width."""
+class Para(namedtuple("Para", "spans")):
+    """Running text: whitespace collapses and lines wrap to the width (spans: Span...)."""
 
-    spans: tuple[Span, ...]
+    __slots__ = ()
 
     @property
     def text(self) -> str:
         return "".join(s.text for s in self.spans)
 
 
-class Code(NamedTuple):
+class Code(namedtuple("Code", "lines")):
     """Preformatted lines, never wrapped."""
 
-    lines: tuple[str, ...]
+    __slots__ = ()
 
 
-class Bullets(NamedTuple):
-    items: tuple[tuple["Block", ...], ...]
+class Bullets(namedtuple("Bullets", "items")):
+    """items: a tuple of block tuples, one per bullet."""
+
+    __slots__ = ()
 
 
-class Note(NamedTuple):
+class Note(namedtuple("Note", "label blocks")):
     """An admonition: NOTE, IMPORTANT, WARNING."""
 
-    label: str
-    blocks: tuple["Block", ...]
+    __slots__ = ()
 
 
-class Item(NamedTuple):
-    """A term line (an option, a member) with an indented body."""
+class Item(namedtuple("Item", "term blocks", defaults=((),))):
+    """A term line (an option, a member: spans) with an indented body (blocks)."""
 
-    term: tuple[Span, ...]
-    blocks: tuple["Block", ...] = ()
-
-
-class Indent(NamedTuple):
-    blocks: tuple["Block", ...]
+    __slots__ = ()
 
 
-Block = Union[Para, Code, Bullets, Note, Item, Indent]
+class Indent(namedtuple("Indent", "blocks")):
+    __slots__ = ()
 
 
-class Section(NamedTuple):
-    heading: str  # NAME, DESCRIPTION, ... as AWS CLI v2 spells them
-    blocks: tuple[Block, ...]
+Block = (Para, Code, Bullets, Note, Item, Indent)  # the kinds of block, for isinstance
 
 
-class Page(NamedTuple):
-    title: str  # the command's name, e.g. admin-confirm-sign-up
-    sections: tuple[Section, ...] = ()
+class Section(namedtuple("Section", "heading blocks")):
+    """heading: NAME, DESCRIPTION, ... as AWS CLI v2 spells them."""
+
+    __slots__ = ()
+
+
+class Page(namedtuple("Page", "title sections", defaults=((),))):
+    """title: the command's name, e.g. admin-confirm-sign-up."""
+
+    __slots__ = ()
 
     def section(self, heading: str) -> Section | None:
         for section in self.sections:
