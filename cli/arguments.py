@@ -131,18 +131,16 @@ def parse_operation(operation: Operation, words: list[str]) -> OperationArgs:
 
 
 def _add_parameter(parser: argparse.ArgumentParser, param: Parameter) -> None:
+    names = [param.cli_name, *("--" + alias for alias in param.aliases)]
     if param.is_flag:
-        parser.add_argument(
-            param.cli_name, dest=param.py_name, action="store_const", const=True, default=None
-        )
-        parser.add_argument(
-            "--no-" + param.name, dest=param.py_name, action="store_const", const=False,
-            default=None,
-        )
+        parser.add_argument(*names, dest=param.py_name, action="store_const", const=True,
+                            default=None)
+        parser.add_argument(param.negative_cli_name, dest=param.py_name, action="store_const",
+                            const=False, default=None)
     elif param.takes_many:
-        parser.add_argument(param.cli_name, dest=param.py_name, nargs="+", default=None)
+        parser.add_argument(*names, dest=param.py_name, nargs="+", default=None)
     else:
-        parser.add_argument(param.cli_name, dest=param.py_name, default=None)
+        parser.add_argument(*names, dest=param.py_name, default=None)
 
 
 def missing_required(operation: Operation, args: OperationArgs,

@@ -16,14 +16,12 @@ import marshal
 import os
 import sys
 
+from cli.customizations import COMMAND_RENAMES
 from cli.errors import UnknownCommandError
 from cli.model import Operation, Shape
 
-CACHE_FORMAT = "4"
+CACHE_FORMAT = "5"
 
-# The CLI spells a few services differently from botocore's data (v2's
-# customizations rename them); a service-specific exception is data.
-COMMAND_RENAMES = {"s3": "s3api", "config": "configservice"}
 
 
 def _botocore_dir() -> str:

@@ -152,14 +152,10 @@ def _skeleton_text(operation, kind: str) -> str:
 
     return output.render(document, "json", skip_empty=False)
 
-# Values v2's customizations give when the command line does not: data, not code.
-OPERATION_DEFAULTS = {
-    ("ec2", "run-instances"): {"MinCount": 1, "MaxCount": 1},
-}
-
-
 def _defaults(operation) -> dict:
-    return dict(OPERATION_DEFAULTS.get((operation.command_name, operation.cli_name), {}))
+    from cli.customizations import operation_defaults
+
+    return operation_defaults(operation.command_name, operation.cli_name)
 
 
 

@@ -154,16 +154,21 @@ class Shape:
 class Parameter:
     """One command-line parameter generated from a top-level input member."""
 
-    __slots__ = ("name", "py_name", "shape", "required", "documentation", "hidden")
+    __slots__ = ("name", "py_name", "shape", "required", "documentation", "hidden",
+                 "negative_name", "aliases")
 
     def __init__(self, name: str, py_name: str, shape: Shape, required: bool,
-                 documentation: str, hidden: bool = False):
+                 documentation: str, hidden: bool = False, negative_name: str | None = None,
+                 aliases: tuple[str, ...] = ()):
         self.name = name  # user-pool-id
         self.py_name = py_name  # UserPoolId
         self.shape = shape
         self.required = required
         self.documentation = documentation
         self.hidden = hidden  # usable but not documented (pagination tokens)
+        # The "off" spelling of a boolean flag: no-<name> unless v2 renames it.
+        self.negative_name = negative_name or "no-" + name
+        self.aliases = aliases  # other names v2 accepts, undocumented
 
     def __repr__(self) -> str:
         return f"Parameter({self.cli_name!r}, {self.py_name!r})"
@@ -171,6 +176,10 @@ class Parameter:
     @property
     def cli_name(self) -> str:
         return "--" + self.name
+
+    @property
+    def negative_cli_name(self) -> str:
+        return "--" + self.negative_name
 
     @property
     def is_flag(self) -> bool:
@@ -238,20 +247,28 @@ class Operation:
         """The CLI parameters, in model order, named as AWS CLI v2 names them."""
         if self.input_shape is None:
             return []
+        from cli.customizations import argument_name, hidden_alias
+
         required = set(self.input_shape.required_members)
         hidden = _pagination_members(self.paginator)
+        command, operation = self.command_name, self.cli_name
         params = []
         for py_name, shape in self.input_shape.members.items():
             if shape.is_event_stream:
                 continue
+            model_name = self.parameter_names[py_name]
+            name = argument_name(command, operation, model_name)
+            alias = hidden_alias(command, operation, name)
             params.append(
                 Parameter(
-                    name=self.parameter_names[py_name],
+                    name=name,
                     py_name=py_name,
                     shape=shape,
                     required=py_name in required,
                     documentation=shape.documentation,
                     hidden=py_name in hidden,
+                    negative_name=argument_name(command, operation, "no-" + model_name),
+                    aliases=(alias,) if alias else (),
                 )
             )
         return params

@@ -61,7 +61,7 @@ def _description(op: Operation, metadata: dict) -> tuple[Block, ...]:
 def synopsis_lines(op: Operation, params: list[Parameter]) -> list[str]:
     lines = [f"  {op.cli_name}"]
     for p in params:
-        text = f"{p.cli_name} | --no-{p.name}" if p.is_flag else f"{p.cli_name} <value>"
+        text = f"{p.cli_name} | {p.negative_cli_name}" if p.is_flag else f"{p.cli_name} <value>"
         lines.append(text if p.required else f"[{text}]")
     lines.append("[--cli-input-json | --cli-input-yaml]")
     if op.can_paginate:
@@ -88,7 +88,7 @@ def _options(op: Operation, params: list[Parameter]) -> list[Block]:
     for p in params:
         names = [Span(p.cli_name, "option")]
         if p.is_flag:
-            names += [Span(" | "), Span(f"--no-{p.name}", "option")]
+            names += [Span(" | "), Span(p.negative_cli_name, "option")]
         term = (*names, Span(f" ({type_name(p.shape)})"))
         if p.required:
             term += (Span(" [required]"),)

@@ -1,0 +1,124 @@
+"""Where AWS CLI v2 departs from the plain model, as data.
+
+Generic code asks these tables; nothing else in shapecli names a service.
+Each entry restates a behaviour of v2 (its command names, argument names
+and defaults), so that scripts written for v2 keep working.
+"""
+
+from __future__ import annotations
+
+# botocore service name -> the command v2 calls it.
+COMMAND_RENAMES = {
+    "s3": "s3api",
+    "config": "configservice",
+    "codedeploy": "deploy",
+}
+
+# (command, operation or "*", argument name) -> the name v2 gives it. The
+# argument name may be the negative spelling of a flag ("no-no-reboot").
+# Most exist because the model's name collides with a global option
+# (--query, --output, --version, --region) or reads badly.
+ARGUMENT_RENAMES = {
+    ("ec2", "create-image", "no-no-reboot"): "reboot",
+    ("ec2", "*", "no-egress"): "ingress",
+    ("ec2", "*", "no-disable-api-termination"): "enable-api-termination",
+    ("opsworks", "*", "region"): "stack-region",
+    ("elastictranscoder", "*", "output"): "job-output",
+    ("swf", "register-activity-type", "version"): "activity-version",
+    ("swf", "register-workflow-type", "version"): "workflow-version",
+    ("datapipeline", "*", "query"): "objects-query",
+    ("datapipeline", "get-pipeline-definition", "version"): "pipeline-version",
+    ("emr", "*", "job-flow-ids"): "cluster-ids",
+    ("emr", "*", "job-flow-id"): "cluster-id",
+    ("cloudsearchdomain", "search", "query"): "search-query",
+    ("cloudsearchdomain", "suggest", "query"): "suggest-query",
+    ("sns", "subscribe", "endpoint"): "notification-endpoint",
+    ("deploy", "*", "s-3-location"): "s3-location",
+    ("deploy", "*", "ec-2-tag-filters"): "ec2-tag-filters",
+    ("codepipeline", "get-pipeline", "version"): "pipeline-version",
+    ("codepipeline", "create-custom-action-type", "version"): "action-version",
+    ("codepipeline", "delete-custom-action-type", "version"): "action-version",
+    ("kinesisanalytics", "add-application-output", "output"): "application-output",
+    ("kinesisanalyticsv2", "add-application-output", "output"): "application-output",
+    ("route53", "delete-traffic-policy", "version"): "traffic-policy-version",
+    ("route53", "get-traffic-policy", "version"): "traffic-policy-version",
+    ("route53", "update-traffic-policy-comment", "version"): "traffic-policy-version",
+    ("gamelift", "create-build", "version"): "build-version",
+    ("gamelift", "update-build", "version"): "build-version",
+    ("gamelift", "create-script", "version"): "script-version",
+    ("gamelift", "update-script", "version"): "script-version",
+    ("route53domains", "view-billing", "start"): "start-time",
+    ("route53domains", "view-billing", "end"): "end-time",
+    ("apigateway", "create-rest-api", "version"): "api-version",
+    ("apigatewayv2", "create-api", "version"): "api-version",
+    ("apigatewayv2", "update-api", "version"): "api-version",
+    ("pinpoint", "get-campaign-version", "version"): "campaign-version",
+    ("pinpoint", "get-segment-version", "version"): "segment-version",
+    ("stepfunctions", "send-task-success", "output"): "task-output",
+    ("clouddirectory", "publish-schema", "version"): "schema-version",
+    ("mturk", "list-qualification-types", "query"): "types-query",
+    ("workdocs", "create-notification-subscription", "endpoint"): "notification-endpoint",
+    ("workdocs", "describe-users", "query"): "user-query",
+    ("lex-models", "delete-bot", "version"): "bot-version",
+    ("lex-models", "delete-intent", "version"): "intent-version",
+    ("lex-models", "delete-slot-type", "version"): "slot-type-version",
+    ("lex-models", "get-intent", "version"): "intent-version",
+    ("lex-models", "get-slot-type", "version"): "slot-type-version",
+    ("lex-models", "delete-bot-version", "version"): "bot-version",
+    ("lex-models", "delete-intent-version", "version"): "intent-version",
+    ("lex-models", "delete-slot-type-version", "version"): "slot-type-version",
+    ("lex-models", "get-export", "version"): "resource-version",
+    ("mobile", "create-project", "region"): "project-region",
+    ("rekognition", "create-stream-processor", "output"): "stream-processor-output",
+    ("eks", "create-cluster", "version"): "kubernetes-version",
+    ("eks", "update-cluster-version", "version"): "kubernetes-version",
+    ("eks", "create-nodegroup", "version"): "kubernetes-version",
+    ("eks", "update-nodegroup-version", "version"): "kubernetes-version",
+    ("schemas", "*", "version"): "schema-version",
+}
+
+# (command, operation, argument name) -> an old spelling v2 still accepts
+# without documenting it.
+HIDDEN_ALIASES = {
+    ("cognito-identity", "create-identity-pool", "open-id-connect-provider-arns"):
+        "open-id-connect-provider-ar-ns",
+    ("storagegateway", "describe-tapes", "tape-arns"): "tape-ar-ns",
+    ("storagegateway", "describe-tape-archives", "tape-arns"): "tape-ar-ns",
+    ("storagegateway", "describe-vtl-devices", "vtl-device-arns"): "vtl-device-ar-ns",
+    ("storagegateway", "describe-cached-iscsi-volumes", "volume-arns"): "volume-ar-ns",
+    ("storagegateway", "describe-stored-iscsi-volumes", "volume-arns"): "volume-ar-ns",
+    ("route53domains", "view-billing", "start-time"): "start",
+    ("deploy", "create-deployment-group", "ec2-tag-set"): "ec-2-tag-set",
+    ("deploy", "list-application-revisions", "s3-bucket"): "s-3-bucket",
+    ("deploy", "list-application-revisions", "s3-key-prefix"): "s-3-key-prefix",
+    ("deploy", "update-deployment-group", "ec2-tag-set"): "ec-2-tag-set",
+    ("iam", "enable-mfa-device", "authentication-code1"): "authentication-code-1",
+    ("iam", "enable-mfa-device", "authentication-code2"): "authentication-code-2",
+    ("iam", "resync-mfa-device", "authentication-code1"): "authentication-code-1",
+    ("iam", "resync-mfa-device", "authentication-code2"): "authentication-code-2",
+    ("importexport", "get-shipping-label", "street1"): "street-1",
+    ("importexport", "get-shipping-label", "street2"): "street-2",
+    ("importexport", "get-shipping-label", "street3"): "street-3",
+    ("lambda", "publish-version", "code-sha256"): "code-sha-256",
+    ("lightsail", "import-key-pair", "public-key-base64"): "public-key-base-64",
+    ("opsworks", "register-volume", "ec2-volume-id"): "ec-2-volume-id",
+}
+
+# Request values v2 fills in when the command line leaves them out.
+OPERATION_DEFAULTS = {
+    ("ec2", "run-instances"): {"MinCount": 1, "MaxCount": 1},
+}
+
+
+def argument_name(command: str, operation: str, name: str) -> str:
+    """The name v2 gives the argument `name` (kebab-case) of one operation."""
+    return ARGUMENT_RENAMES.get(
+        (command, operation, name), ARGUMENT_RENAMES.get((command, "*", name), name))
+
+
+def hidden_alias(command: str, operation: str, name: str) -> str | None:
+    return HIDDEN_ALIASES.get((command, operation, name))
+
+
+def operation_defaults(command: str, operation: str) -> dict:
+    return dict(OPERATION_DEFAULTS.get((command, operation), {}))
