@@ -90,7 +90,41 @@ SESSION_VARIABLES = {
 }
 
 
+def defer_metadata_import() -> None:
+    """Let urllib3 import without importlib.metadata until it is really used.
+
+    urllib3 2.x imports `importlib.metadata.version` at import time only to
+    read h2's version if HTTP/2 is switched on, which botocore never does;
+    importing importlib.metadata (zipfile, pathlib, csv, ...) costs about
+    15 ms of every call. Until someone uses it, a stand-in module serves
+    `version` lazily and loads the real module on any other attribute.
+    """
+    import importlib
+    import sys
+    import types
+
+    if "importlib.metadata" in sys.modules:
+        return
+
+    def load():
+        if isinstance(sys.modules.get("importlib.metadata"), _Deferred):
+            del sys.modules["importlib.metadata"]
+        return importlib.import_module("importlib.metadata")
+
+    class _Deferred(types.ModuleType):
+        def __getattr__(self, name):
+            if name.startswith("__"):  # the import system probing (__path__, ...)
+                raise AttributeError(name)
+            return getattr(load(), name)
+
+    stand_in = _Deferred("importlib.metadata")
+    stand_in.version = lambda distribution_name: load().version(distribution_name)
+    sys.modules["importlib.metadata"] = stand_in
+    importlib.metadata = stand_in
+
+
 def make_session(settings: CallSettings, environ: Mapping[str, str]):
+    defer_metadata_import()
     import botocore.session
 
     session = botocore.session.Session(session_vars=SESSION_VARIABLES,
@@ -194,6 +228,7 @@ def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> N
     import os
     import zlib
 
+    from botocore.exceptions import DataNotFoundError
     from botocore.loaders import JSONFileLoader, Loader
 
     data_cache = os.path.join(catalog.cache_dir, "_data")
@@ -236,6 +271,16 @@ def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> N
                 if type_name == "paginators-1":
                     paginator = entry.get("paginator")
                     return {"pagination": {operation.name: paginator} if paginator else {}}
+                version = api_version or entry["metadata"].get("apiVersion")
+                if version:
+                    # The rule set and friends of the one service: straight to the
+                    # file, skipping botocore's scan of every service directory.
+                    try:
+                        data, _ = self.load_data_with_path(
+                            os.path.join(service_name, version, type_name))
+                        return data
+                    except DataNotFoundError:
+                        pass
             return super().load_service_model(service_name, type_name, api_version)
 
     search_paths = list(catalog.paths.search_paths[:-2])
