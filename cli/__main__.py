@@ -4,25 +4,50 @@ import os
 import sys
 
 
+class _ClosedStream:
+    """Stands in for a standard stream the process was started without (`>&-`)."""
+
+    def write(self, text: str) -> int:
+        raise OSError(9, "standard output is closed; nothing can be printed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
 def run() -> None:
     """Entry point: the only place that calls sys.exit."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
     argv = sys.argv[1:]
-    if argv == ["--version"]:  # the most common local job skips argparse entirely
-        from cli.version import version_line
-
-        sys.stdout.write(version_line())
-        code = 0
-    else:
-        from cli.main import main
-
-        code = main(argv)
+    code = None
     try:
+        if argv == ["--version"] and not isinstance(sys.stdout, _ClosedStream):
+            # The most common local job skips argparse entirely.
+            from cli.version import version_line
+
+            sys.stdout.write(version_line())
+            code = 0
+        else:
+            from cli.main import main
+
+            code = main(argv)
         sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (`aws ... | head -1`): end quietly, and keep the
-        # interpreter's own final flush from printing a traceback.
+    except OSError as e:
+        # A reader that went away (`aws ... | head -1`) ends quietly; a full
+        # disk is one line. Either way the interpreter's own final flush must
+        # not print a traceback, so what is left goes to /dev/null.
+        if not isinstance(e, BrokenPipeError) and not code:  # not reported by main yet
+            from cli.errors import CliError
+
+            sys.stderr.write(CliError(e.strerror or str(e)).render())
+            code = 255
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    sys.exit(code)
+    sys.exit(code or 0)
 
 
 if __name__ == "__main__":

@@ -213,6 +213,10 @@ def make_client(session, catalog: Catalog, operation: Operation, settings: CallS
         )
     except NoRegionError:
         raise _no_region() from None
+    except ValueError as e:  # a malformed setting, e.g. AWS_MAX_ATTEMPTS=abc
+        raise ConfigError(f"Invalid configuration: {e}") from None
+    except Exception as e:
+        raise translate(e) from None
 
 
 def _no_region() -> ConfigError:
@@ -406,6 +410,17 @@ def paginates(operation: Operation, params: Mapping[str, Any], paginate: bool) -
     return paginate and operation.can_paginate and not _token_given(operation, params)
 
 
+def _CONFIG_ERRORS(bx) -> tuple:
+    """botocore's errors that mean the configuration (files, environment) is wrong."""
+    return (
+        bx.ProfileNotFound, bx.ConfigParseError, bx.PartialCredentialsError,
+        bx.InvalidConfigError, bx.InvalidRegionError, bx.InvalidRetryConfigurationError,
+        bx.InvalidMaxRetryAttemptsError, bx.InvalidEndpointConfigurationError,
+        bx.UnknownEndpointError, bx.UnknownCredentialError, bx.CredentialRetrievalError,
+        bx.InvalidS3AddressingStyleError, bx.UnknownSignatureVersionError,
+    )
+
+
 def translate(error: Exception) -> CliError | Exception:
     """botocore's exception -> shapecli's error (or the error itself if unknown)."""
     from botocore import exceptions as bx
@@ -428,15 +443,11 @@ def translate(error: Exception) -> CliError | Exception:
         return e
     if isinstance(error, bx.NoRegionError):
         return _no_region()
-    if isinstance(error, bx.ProfileNotFound):
+    if isinstance(error, _CONFIG_ERRORS(bx)):
         return ConfigError(str(error))
     if isinstance(error, (bx.EndpointConnectionError, bx.ConnectTimeoutError,
                           bx.ReadTimeoutError, bx.SSLError, bx.ProxyConnectionError)):
         return ConnectionFailure(str(error))
-    if isinstance(error, bx.InvalidEndpointConfigurationError):
-        return ConfigError(str(error))
-    if isinstance(error, bx.UnknownEndpointError):
-        return ConfigError(str(error))
     if isinstance(error, bx.PaginationError):
         return UsageError(str(error))
     if isinstance(error, bx.BotoCoreError):

@@ -335,7 +335,9 @@ def main(argv: list[str], env: Env | None = None) -> int:
     env = env or Env()
     debug = "--debug" in argv
     try:
-        return int(run_command(argv, env))
+        code = int(run_command(argv, env))
+        env.stdout.flush()  # a full disk or a closed stdout is an error of this command
+        return code
     except CliError as e:
         if debug:
             _traceback(env)
@@ -345,17 +347,23 @@ def main(argv: list[str], env: Env | None = None) -> int:
         env.stderr.write(Interrupted().render())
         return int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
-        return int(ExitCode.OTHER)
+        return int(ExitCode.OTHER)  # the reader went away: nothing to say to anyone
     except Exception as e:  # the last rung: a one-line message, never a traceback
         translated = _translate(e)
         if debug:
             _traceback(env)
-        if isinstance(translated, CliError):
-            env.stderr.write(translated.render())
-            return int(translated.exit_code)
-        message = str(e) or type(e).__name__
-        env.stderr.write(CliError(message).render())
-        return int(ExitCode.OTHER)
+        if not isinstance(translated, CliError):
+            translated = CliError(_describe(e))
+        env.stderr.write(translated.render())
+        return int(translated.exit_code)
+
+
+def _describe(error: Exception) -> str:
+    """One line for an unexpected error: what the user can act on, not a traceback."""
+    if isinstance(error, OSError) and error.strerror:
+        where = f": {error.filename}" if error.filename else ""
+        return f"{error.strerror}{where}"
+    return str(error) or type(error).__name__
 
 
 def _translate(error: Exception):
