@@ -1,14 +1,16 @@
 """`--output yaml` and `yaml-stream`: PyYAML set up to write what v2 writes.
 
-v2 dumps with ruamel.yaml (safe, block style), which differs from PyYAML's
-defaults in three ways this module configures back:
-- implicit types follow YAML 1.2: `yes`, `on`, `1:20` stay plain, while
+v2 dumps with ruamel.yaml (`typ='safe'`, block style) on top of libyaml's
+C emitter. This module uses the same C emitter (PyYAML's binding of it) with:
+- implicit types of YAML 1.2: `yes`, `on`, `1:20` stay plain, while
   `1e3`, `0o17` and `09` are quoted;
-- a string that cannot be plain and holds a quote or a line break is
-  double-quoted (`"it's\\nok"`), not single-quoted over several lines;
-- floats keep Python's spelling (`1e+20`, not `1.0e+20`).
-Keys are sorted and non-ASCII text is written as is. A bare scalar is
-written as JSON, as v2 does.
+- floats in Python's spelling (`1e+20`, not `1.0e+20`);
+- keys sorted, non-ASCII text as is, except what libyaml deems unprintable
+  (characters beyond U+FFFF, such as emoji, are escaped: `"\\U0001F600"`);
+- strings with line breaks single-quoted over several lines, as libyaml
+  folds them, and long strings folded at 80 columns.
+A bare scalar is written as JSON, as v2 does. Without libyaml, PyYAML's
+Python emitter is used; it differs only in corner cases.
 """
 
 from __future__ import annotations
@@ -68,14 +70,20 @@ def _get_dumper():
     for tag, pattern, first in _SCALAR_TYPES_1_2:
         Resolver.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
 
-    class Dumper(yaml.emitter.Emitter, yaml.serializer.Serializer,
-                 yaml.representer.SafeRepresenter, Resolver):
+    try:
+        from yaml.cyaml import CEmitter
+
+        bases = (CEmitter,)
+    except ImportError:  # PyYAML built without libyaml
+        bases = (yaml.emitter.Emitter, yaml.serializer.Serializer)
+
+    class Dumper(*bases, yaml.representer.SafeRepresenter, Resolver):
         def __init__(self, stream, **kwargs):
-            yaml.emitter.Emitter.__init__(
-                self, stream, allow_unicode=True, width=kwargs.get("width"),
-                indent=kwargs.get("indent"), canonical=None, line_break=None,
-            )
-            yaml.serializer.Serializer.__init__(self, encoding=None)
+            if bases[0] is yaml.emitter.Emitter:
+                yaml.emitter.Emitter.__init__(self, stream, allow_unicode=True)
+                yaml.serializer.Serializer.__init__(self, encoding=None)
+            else:
+                CEmitter.__init__(self, stream, allow_unicode=True)
             yaml.representer.SafeRepresenter.__init__(
                 self, default_style=None, default_flow_style=False, sort_keys=True,
             )
@@ -84,14 +92,6 @@ def _get_dumper():
         def ignore_aliases(self, data):
             # A sample's timestamps share one datetime object; v2 writes each in full.
             return isinstance(data, datetime.datetime) or super().ignore_aliases(data)
-
-        def choose_scalar_style(self):
-            style = super().choose_scalar_style()
-            if style == "'" and not self.event.style and (
-                "'" in self.event.value or "\n" in self.event.value
-            ):
-                return '"'
-            return style
 
     def represent_float(representer, value):
         if value != value:

@@ -62,8 +62,9 @@ CASES = [
      "t: 1970-01-01 00:00:00\nu: 1970-01-01 00:00:00\n"),
     ("yaml.lambda_timestamp_plain", {"t": "2024-01-02T03:04:05.000+0000"}, "yaml",
      "t: 2024-01-02T03:04:05.000+0000\n"),
-    ("yaml.newline_double_quoted", {"a": "x\ny"}, "yaml", 'a: "x\\ny"\n'),
-    ("yaml.quote_double_quoted", {"a": "'", "b": "it's"}, "yaml", "a: \"'\"\nb: it's\n"),
+    # libyaml (v2's emitter) folds a line break inside single quotes.
+    ("yaml.newline_single_quoted_folded", {"a": "x\ny"}, "yaml", "a: 'x\n\n  y'\n"),
+    ("yaml.quote_doubled", {"a": "'", "b": "it's"}, "yaml", "a: ''''\nb: it's\n"),
     ("yaml.empty_string", {"a": ""}, "yaml", "a: ''\n"),
     ("yaml.float_spelling", {"a": 1e20, "b": 1e-07, "c": 0.5}, "yaml",
      "a: 1e+20\nb: 1e-07\nc: 0.5\n"),
