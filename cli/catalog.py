@@ -140,6 +140,8 @@ class DataPaths:
 
 
 def _load_with_botocore(service_name: str, paths: DataPaths) -> tuple[dict, dict]:
+    import json
+
     from botocore.exceptions import DataNotFoundError
     from botocore.loaders import Loader
 
@@ -149,6 +151,8 @@ def _load_with_botocore(service_name: str, paths: DataPaths) -> tuple[dict, dict
         paginators = loader.load_service_model(service_name, "paginators-1")
     except DataNotFoundError:
         paginators = {}
+    # botocore's loader gives OrderedDicts; the cache keeps plain dicts.
+    model, paginators = json.loads(json.dumps([model, paginators]))
     return model, paginators.get("pagination", {})
 
 
