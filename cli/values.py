@@ -6,14 +6,24 @@ The rules are AWS CLI v2's, in its order:
    the file's text (UTF-8) or bytes, for any parameter.
 2. Documents and JSON-valued headers are JSON. Structures, maps and lists
    whose (first) value starts with ``{`` or ``[`` are JSON, taken as given.
-3. Other structures, maps and lists of structures/maps/lists are shorthand:
-   parsed (``shorthand.parse``), ``key@=file://`` values read, then coerced
-   to the shape (``shorthand.coerce``). Lists take one shorthand per argv value.
+3. Other structures, maps and lists of structures/maps/lists are shorthand
+   (not lists or maps that end in documents: those are JSON only): parsed
+   (``shorthand.parse``), ``key@=file://`` values read, then coerced to the
+   shape (``shorthand.coerce``). Lists take one shorthand per argv value.
 4. Lists of scalars take one argv value per element; scalars are typed:
-   integer/long -> int, float/double -> float, timestamps stay text.
+   integer/long -> int, float/double -> float, timestamps stay text. An
+   element that is not a number fails the whole list with v2's message,
+   which names the first argv value.
 5. Blobs, at any depth: with ``--cli-binary-format base64`` (the default)
    text is base64-decoded here; with ``raw-in-base64-out`` text is sent as
    its UTF-8 bytes; bytes from ``fileb://`` are always sent as they are.
+
+A file read for a list parameter is one string where argv gives a list, and
+v2 treats it as such: a list of scalars walks its characters (``file://``
+holding "12" for a list of integers is [1, 2]), and shorthand in it parses to
+a structure that is not wrapped into a list, so the request validator rejects
+it as v2's does. JSON in brackets (``[...]``) is the way to give a list in a
+file.
 
 Where v2 crashes (exit 255) this module raises a clean error instead: a bad
 integer is a UsageError like argparse's float error, bad base64 and a missing
@@ -194,28 +204,32 @@ def _unpack_plain(shape: Shape, value: Any, cli_name: str) -> Any:
             return _json(value, cli_name)
         raise ParamError(cli_name, f"Invalid JSON:\n{value}")
     if kind == "list":
-        if isinstance(value, str):
-            if value.lstrip()[:1] == "[":
-                return _json(value, cli_name)
-            value = [value]  # one value read from a file
-        elif len(value) == 1 and value[0].strip()[:1] == "[":
+        if isinstance(value, str) and value.lstrip()[:1] == "[":
+            return _json(value, cli_name)
+        if isinstance(value, list) and len(value) == 1 and value[0].strip()[:1] == "[":
             return _json(value[0], cli_name)
-        return [_unpack_plain(shape.member, v, cli_name) for v in value]
-    return _scalar(shape, value, cli_name)
+        # A str here was read from a file: v2 walks it character by character.
+        member = shape.member
+        unpack = _unpack_plain if _is_json_or_complex(member) else _scalar
+        try:
+            return [unpack(member, v, cli_name) for v in value]
+        except (ValueError, TypeError):
+            raise ParamError(cli_name, str(value[0])) from None
+    try:
+        return _scalar(shape, value, cli_name)
+    except (ValueError, TypeError):
+        number = "int" if kind in ("integer", "long") else "float"
+        raise UsageError(
+            f"argument {cli_name}: invalid {number} value: {_show(value)}") from None
 
 
 def _scalar(shape: Shape, value: Any, cli_name: str) -> Any:
+    """A scalar typed per `shape`; ValueError or TypeError if it is not a number."""
     kind = shape.type_name
     if kind in ("integer", "long"):
-        try:
-            return int(value)
-        except (ValueError, TypeError):
-            raise UsageError(f"argument {cli_name}: invalid int value: {_show(value)}") from None
+        return int(value)
     if kind in ("float", "double"):
-        try:
-            return float(value)
-        except (ValueError, TypeError):
-            raise UsageError(f"argument {cli_name}: invalid float value: {_show(value)}") from None
+        return float(value)
     if kind == "boolean":  # only inside lists: top-level booleans are flags
         if isinstance(value, str) and value.lower() == "false":
             return False
@@ -233,8 +247,6 @@ def _shorthand(parameter: Parameter, value: Any, where: tuple[str, ...] | None) 
 
     shape, cli_name = parameter.shape, parameter.cli_name
     kind = shape.type_name
-    if kind == "list" and isinstance(value, str):
-        value = [value]  # one value read from a file
     if kind == "list" and where in OLD_LIST_CASES:
         members = shape.member.members
         if shape.member.type_name == "structure" and len(members) == 1:
@@ -250,6 +262,8 @@ def _shorthand(parameter: Parameter, value: Any, where: tuple[str, ...] | None) 
         else:
             parsed = parse(value)
         parsed = _read_file_refs(parsed, cli_name)
+        if kind == "list" and not isinstance(parsed, list):
+            return parsed  # shorthand read from a file: v2 neither wraps nor types it
         return coerce(parsed, shape, parameter.py_name)
     except (ShorthandError, ShorthandTypeError) as e:
         raise ParamError(cli_name, str(e)) from None
@@ -308,13 +322,26 @@ def encode_blobs(value: Any, shape: Shape, binary_format: str, cli_name: str = "
 
 
 def _is_complex(shape: Shape) -> bool:
-    """Shapes that take shorthand: structures, maps, lists of those (not documents)."""
-    if shape.is_document or shape.type_name not in _COMPLEX:
+    """Shapes that take shorthand: structures, maps, lists of those.
+
+    Not documents, nor lists and maps whose values are (lists or maps of)
+    documents: those are JSON only.
+    """
+    if shape.type_name not in _COMPLEX or _is_document_container(shape):
         return False
     if shape.type_name == "list":
-        member = shape.member
-        return member.type_name in _COMPLEX and not member.is_document
+        return shape.member.type_name in _COMPLEX
     return True
+
+
+def _is_json_or_complex(shape: Shape) -> bool:
+    return shape.is_document or _is_json_header(shape) or shape.type_name in _COMPLEX
+
+
+def _is_document_container(shape: Shape) -> bool:
+    while not shape.is_document and shape.type_name in ("list", "map"):
+        shape = shape.member if shape.type_name == "list" else shape.value
+    return shape.is_document
 
 
 def _is_json_header(shape: Shape) -> bool:

@@ -7,14 +7,15 @@ and makes the few changes v2 makes:
 - float / double: text -> float;
 - boolean: "true" / "false" in any case -> True / False; other text is
   left for the request validator to reject;
-- list: a value that is not a list is wrapped, ``foo=bar`` -> ["bar"];
+- list: a value that is not a list is wrapped, ``foo=bar`` -> ["bar"], and
+  left as it is inside: ``Ports=22`` for a list of integers is ["22"] and
+  ``Tags={Key=a,Weight=1}`` keeps "1" as text, as v2 does, so the request
+  validator reports them as v2's does;
 - structure members and map values are walked; unknown members are kept
   for the validator to report.
 
 Timestamps, blobs and strings stay text. Values other than text in a scalar
 position (a hash where a string belongs) are kept, again for the validator.
-The one deliberate difference from v2: an element wrapped into a list is
-coerced too (v2 leaves ``Ports=22`` as ["22"] for a list of integers).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def coerce(value: Any, shape: ShapeLike, path: str = "") -> Any:
     if kind == "list":
         member = shape.member
         if not isinstance(value, list):
-            return [coerce(value, member, f"{path}[0]")]
+            return [value]
         return [coerce(v, member, f"{path}[{i}]") for i, v in enumerate(value)]
     return _scalar(value, kind, path)
 

@@ -202,8 +202,12 @@ COERCE_CASES = [
     ({"DeviceName": "x"}, BDM, [{"DeviceName": "x"}]),
     ({"TargetValue": "75.5", "Ratio": "3", "When": "2024-01-01", "Data": "aGk=", "Ports": "22",
       "Doc": {"a": "1"}}, POLICY,
-     {"TargetValue": 75.5, "Ratio": 3.0, "When": "2024-01-01", "Data": "aGk=", "Ports": [22],
+     {"TargetValue": 75.5, "Ratio": 3.0, "When": "2024-01-01", "Data": "aGk=", "Ports": ["22"],
       "Doc": {"a": "1"}}),
+    # wrapped into a list and left as it is, as v2 does: the validator reports it
+    ({"Ports": "x"}, POLICY, {"Ports": ["x"]}),
+    ({"Ports": ["22", "+1"]}, POLICY, {"Ports": [22, 1]}),
+    ({"Ebs": {"VolumeSize": "1"}}, BDM, [{"Ebs": {"VolumeSize": "1"}}]),
     ({"a": {"b": {"c": "d"}}}, S("map", value=STR), {"a": {"b": {"c": "d"}}}),
     (None, BDM, None),
 ]
@@ -222,7 +226,8 @@ COERCE_ERRORS = [
      "expected: integer"),
     ({"TargetValue": "lots"}, POLICY, "Config",
      "Invalid value for parameter Config.TargetValue, value: 'lots', expected: double"),
-    ({"Ports": "x"}, POLICY, "", "Invalid value for parameter Ports[0], value: 'x', expected: integer"),
+    ({"Ports": ["1", "x"]}, POLICY, "",
+     "Invalid value for parameter Ports[1], value: 'x', expected: integer"),
 ]
 
 
