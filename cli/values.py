@@ -59,11 +59,14 @@ OLD_LIST_CASES = frozenset({
 })
 
 # Parameters whose values are URIs in their own right: v2 never reads
-# file:// for them. Keyed by CLI command name.
+# file:// for them. Keyed by CLI command name. v2 keys its list by endpoint
+# prefix, so an entry reaches every command that shares one (rds: docdb and
+# neptune; email: ses and sesv2; apigateway: apigatewayv2).
 PARAMFILE_DISABLED = frozenset(
     tuple(entry.split(".")) for entry in (
         "apigateway.put-integration.uri",
         "apigatewayv2.create-integration.integration-uri",
+        "apigatewayv2.update-integration.integration-uri",
         "apigatewayv2.create-api.target",
         "apigatewayv2.update-api.target",
         "appstream.create-stack.redirect-url",
@@ -82,6 +85,8 @@ PARAMFILE_DISABLED = frozenset(
         "cloudformation.update-stack.stack-policy-url",
         "cloudformation.set-stack-policy.stack-policy-url",
         "cloudformation.update-stack.stack-policy-during-update-url",
+        "cloudformation.register-type.schema-handler-package",
+        "emr.create-studio.idp-auth-url",
         "guardduty.create-ip-set.location",
         "guardduty.update-ip-set.location",
         "guardduty.create-threat-intel-set.location",
@@ -103,6 +108,10 @@ PARAMFILE_DISABLED = frozenset(
         "rds.create-db-cluster.pre-signed-url",
         "rds.copy-db-snapshot.pre-signed-url",
         "rds.create-db-instance-read-replica.pre-signed-url",
+        "docdb.copy-db-cluster-snapshot.pre-signed-url",
+        "docdb.create-db-cluster.pre-signed-url",
+        "neptune.copy-db-cluster-snapshot.pre-signed-url",
+        "neptune.create-db-cluster.pre-signed-url",
         "sagemaker.create-notebook-instance.default-code-repository",
         "sagemaker.create-notebook-instance.additional-code-repositories",
         "sagemaker.update-notebook-instance.default-code-repository",
@@ -116,6 +125,15 @@ PARAMFILE_DISABLED = frozenset(
         "serverlessrepo.create-application-version.template-url",
         "serverlessrepo.update-application.home-page-url",
         "serverlessrepo.update-application.readme-url",
+        "ses.create-custom-verification-email-template.failure-redirection-url",
+        "ses.create-custom-verification-email-template.success-redirection-url",
+        "ses.update-custom-verification-email-template.failure-redirection-url",
+        "ses.update-custom-verification-email-template.success-redirection-url",
+        "sesv2.create-custom-verification-email-template.failure-redirection-url",
+        "sesv2.create-custom-verification-email-template.success-redirection-url",
+        "sesv2.update-custom-verification-email-template.failure-redirection-url",
+        "sesv2.update-custom-verification-email-template.success-redirection-url",
+        "sesv2.put-account-details.website-url",
         "servicecatalog.create-product.support-url",
         "servicecatalog.update-product.support-url",
         "s3api.copy-object.website-redirect-location",

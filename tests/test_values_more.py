@@ -177,3 +177,17 @@ def test_json_object_file_for_a_list_fails_on_its_first_character(files):
     assert info.value.detail == (
         "Invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 "
         "(char 1)\nJSON received: {")
+
+
+# v2 keys its no-paramfile list by endpoint prefix: commands sharing one
+# (neptune and docdb with rds, sesv2 with ses) keep the file:// text too.
+@pytest.mark.parametrize("command, operation, name", [
+    ("neptune", "create-db-cluster", "pre-signed-url"),
+    ("docdb", "copy-db-cluster-snapshot", "pre-signed-url"),
+    ("sesv2", "put-account-details", "website-url"),
+    ("apigatewayv2", "update-integration", "integration-uri"),
+])
+def test_uri_parameters_keep_file_text(files, command, operation, name):
+    value = parameter_value(param(command, operation, name), "file://names.txt",
+                            command=(command, operation))
+    assert value == "file://names.txt"
