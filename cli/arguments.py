@@ -138,7 +138,7 @@ def _add_parameter(parser: argparse.ArgumentParser, param: Parameter) -> None:
         parser.add_argument(param.negative_cli_name, dest=param.py_name, action="store_const",
                             const=False, default=None)
     elif param.takes_many:
-        parser.add_argument(*names, dest=param.py_name, nargs="+", default=None)
+        parser.add_argument(*names, dest=param.py_name, nargs="*", default=None)
     else:
         parser.add_argument(*names, dest=param.py_name, default=None)
 
