@@ -86,7 +86,7 @@ SESSION_VARIABLES = {
     "output": ("output", "AWS_DEFAULT_OUTPUT", "json", None),
     "cli_binary_format": ("cli_binary_format", None, "base64", None),
     "cli_timestamp_format": ("cli_timestamp_format", None, "iso8601", None),
-    "cli_error_format": ("cli_error_format", None, "enhanced", None),
+    "cli_error_format": ("cli_error_format", "AWS_CLI_ERROR_FORMAT", "enhanced", None),
 }
 
 
