@@ -13,12 +13,13 @@ _TAGS = re.compile(r"<[^>]*>")
 def strip_markup(documentation: str) -> str:
     """The text nodes of `documentation`, or the text itself if it is not well-formed XML.
 
-    Like a DOM walk collecting text nodes: elements, comments, processing
-    instructions and CDATA sections contribute nothing of their own; the
-    predefined entities are decoded. An undefined entity such as &nbsp;
-    makes the whole text malformed, and then it is returned unchanged.
+    Like a namespace-aware DOM walk collecting text nodes: elements,
+    comments, processing instructions and CDATA sections contribute nothing
+    of their own; the predefined entities are decoded and line ends become
+    "\n". An undefined entity such as &nbsp; or an unbound prefix such as
+    <x:y> makes the whole text malformed, and then it is returned unchanged.
     """
-    if "<" not in documentation and "&" not in documentation:
+    if "<" not in documentation and "&" not in documentation and "\r" not in documentation:
         return documentation
     from xml.parsers import expat
 
@@ -37,7 +38,7 @@ def strip_markup(documentation: str) -> str:
         nonlocal in_cdata
         in_cdata = False
 
-    parser = expat.ParserCreate()
+    parser = expat.ParserCreate(namespace_separator=" ")  # prefixes must be bound
     parser.buffer_text = True  # one callback per text run, not per line
     parser.CharacterDataHandler = on_text
     parser.StartCdataSectionHandler = on_cdata_start

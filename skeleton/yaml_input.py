@@ -14,7 +14,9 @@ here directly instead of depending on ruamel:
     neighbour to align with when the comment was added (the first commented
     member of a map, mostly; see `_needs_wide_gap`);
   - map entries (the KeyName placeholder) carry no comment;
-  - blobs print as `!!binary ''`, timestamps as `1970-01-01 00:00:00`.
+  - blobs print as `!!binary ''`, timestamps as `1970-01-01 00:00:00`;
+  - a list of lists under a commented key opens with a bare `- -` line (see
+    `_emit_list`).
 """
 
 from __future__ import annotations
@@ -182,14 +184,44 @@ def _emit_block(node: Any, indent: int, first: str | None, lines: list[str]) -> 
             lead = first if (i == 0 and first is not None) else " " * indent
             _emit_entry(entry, indent, lead, lines)
         return
-    for i, item in enumerate(node):
+    _emit_list(node, indent, first, lines)
+
+
+def _emit_list(items: list, indent: int, first: str | None, lines: list[str],
+               after_comment: bool = False) -> None:
+    """Write a list's items, their dashes at column `indent`.
+
+    `after_comment` is set for a list that is the value of a commented key.
+    ruamel writes that comment, then lets only the next two indentations
+    share a line: the outer dash and an inner list's dash. So when the
+    first item is a list whose own first item is written in block style or
+    as a scalar, that inner item goes on the next line, two columns right
+    of the inner dash (`- -` / `    ''`). Empty `{}`/`[]` and tagged scalars
+    (`!!binary ''`) ask for no indentation and stay on the dashes' line.
+    """
+    for i, item in enumerate(items):
         lead = first if (i == 0 and first is not None) else " " * indent
-        if _is_block(item):
+        if i == 0 and after_comment and _breaks_after_dashes(item):
+            lines.append(lead + "- -")
+            inner = item[0]
+            if _is_block(inner):
+                _emit_block(inner, indent + 4, None, lines)
+            else:
+                lines.append(" " * (indent + 4) + _scalar(inner))
+            _emit_list(item[1:], indent + 2, None, lines)
+        elif _is_block(item):
             # A map or list inside a list starts on the dash's line.
-            child_indent = indent + 2
-            _emit_block(item, child_indent, lead + "- ", lines)
+            _emit_block(item, indent + 2, lead + "- ", lines)
         else:
             lines.append(lead + "- " + _scalar(item))
+
+
+def _breaks_after_dashes(item: Any) -> bool:
+    """A non-empty list whose first item is a block or an untagged scalar."""
+    if not (isinstance(item, list) and item):
+        return False
+    inner = item[0]
+    return _is_block(inner) or not isinstance(inner, (_Struct, list, _Binary))
 
 
 def _emit_entry(entry: _Entry, indent: int, lead: str, lines: list[str]) -> None:
@@ -204,7 +236,8 @@ def _emit_entry(entry: _Entry, indent: int, lead: str, lines: list[str]) -> None
     if isinstance(value, _Struct):
         _emit_block(value, indent + 2, None, lines)
     else:
-        _emit_block(value, indent, None, lines)  # list dashes stay level with the key
+        # list dashes stay level with the key
+        _emit_list(value, indent, None, lines, after_comment=bool(entry.comment))
 
 
 def _scalar(value: Any) -> str:
