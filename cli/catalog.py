@@ -20,7 +20,7 @@ from cli.customizations import COMMAND_RENAMES
 from cli.errors import UnknownCommandError
 from cli.model import Operation, Shape
 
-CACHE_FORMAT = "5"
+CACHE_FORMAT = "6"
 
 
 
@@ -126,17 +126,36 @@ class DataPaths:
         return max(versions)
 
     def service_model(self, service_name: str) -> tuple[dict, dict]:
-        """(service-2 model, paginators) for the latest API version."""
+        """(service-2 model, paginators) for the latest API version, extras merged."""
         try:
             version = self.latest_api_version(service_name)
-            model = self.load_json(f"{service_name}/{version}/service-2")
+            model = self._with_extras(f"{service_name}/{version}/service-2")
             try:
-                paginators = self.load_json(f"{service_name}/{version}/paginators-1")
+                paginators = self._with_extras(f"{service_name}/{version}/paginators-1")
             except FileNotFoundError:
                 paginators = {}
             return model, paginators.get("pagination", {})
         except (OSError, ValueError):
             return _load_with_botocore(service_name, self)
+
+    def _with_extras(self, relative: str) -> dict:
+        """A data file with its `.sdk-extras` file merged in, as botocore's loader does."""
+        data = self.load_json(relative)
+        try:
+            extras = self.load_json(relative + ".sdk-extras")
+        except FileNotFoundError:
+            return data
+        _deep_merge(data, extras.get("merge", {}))
+        return data
+
+
+def _deep_merge(base: dict, extra: dict) -> None:
+    """Merge `extra` into `base` in place: dicts merge key by key, anything else replaces."""
+    for key, value in extra.items():
+        if isinstance(base.get(key), dict) and isinstance(value, dict):
+            _deep_merge(base[key], value)
+        else:
+            base[key] = value
 
 
 def _load_with_botocore(service_name: str, paths: DataPaths) -> tuple[dict, dict]:

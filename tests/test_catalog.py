@@ -85,3 +85,11 @@ def test_unwritable_cache_only_costs_speed(tmp_path):
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {"UserPoolId": "", "Username": "",
                                          "ClientMetadata": {"KeyName": ""}}
+
+
+def test_sdk_extras_are_merged_into_the_model(tmp_path):
+    # botocore's loader deep-merges service-2.sdk-extras.json; rds adds SourceRegion.
+    operation = Catalog({"HOME": str(tmp_path)}).operation("rds", "copy-db-snapshot")
+    assert "SourceRegion" in operation.input_shape.members
+    expires = Catalog({"HOME": str(tmp_path)}).operation("s3api", "put-object")
+    assert expires.input_shape.members["Expires"].type_name == "timestamp"

@@ -98,8 +98,6 @@ SDK_EXTRAS_LINES = [
 ]
 
 
-@pytest.mark.xfail(reason="cli.catalog reads service-2.json without its sdk-extras merge",
-                   strict=False)
 @pytest.mark.parametrize("command,cli_name,kind,lines", SDK_EXTRAS_LINES,
                          ids=[f"{c}.{o}.{k}" for c, o, k, _ in SDK_EXTRAS_LINES])
 def test_sdk_extras_members(catalog, command, cli_name, kind, lines):
