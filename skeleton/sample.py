@@ -72,18 +72,29 @@ class _Sampler:
         }
 
     def scalar(self, shape: Shape, name: str) -> Any:
-        kind = shape.type_name
-        if kind == "string":
-            if self.member_names:
-                return name
-            enum = shape.definition.get("enum")
-            return enum[0] if enum else ""
-        if kind in ("integer", "long"):
-            return 0
-        if kind in ("float", "double"):
-            return 0.0
-        if kind == "boolean":
-            return True
-        if kind == "timestamp":
-            return self.epoch
-        return None  # blobs (and anything else) have no JSON placeholder
+        if shape.type_name == "string" and self.member_names:
+            return name
+        return scalar_placeholder(shape, timestamp=self.epoch, blob=None)
+
+
+def scalar_placeholder(shape: Shape, *, timestamp: Any, blob: Any) -> Any:
+    """v2's placeholder for a scalar: the first enum value or "", 0, 0.0, true.
+
+    Timestamps and blobs differ between JSON and YAML skeletons, so the caller
+    says what stands for them.
+    """
+    kind = shape.type_name
+    if kind == "string":
+        enum = shape.definition.get("enum")
+        return enum[0] if enum else ""
+    if kind in ("integer", "long"):
+        return 0
+    if kind in ("float", "double"):
+        return 0.0
+    if kind == "boolean":
+        return True
+    if kind == "timestamp":
+        return timestamp
+    if kind == "blob":
+        return blob
+    return None

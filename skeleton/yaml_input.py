@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 from cli.model import Shape
 from skeleton.docs import overview
+from skeleton.sample import scalar_placeholder
 
 
 class _Binary:
@@ -83,20 +84,7 @@ class _Builder:
                 return [self.value(shape.member, stack)]
             if kind == "map":
                 return _Struct([_Entry("KeyName", self.value(shape.value, stack))])
-            if kind == "blob":
-                return _Binary()
-            if kind == "string":
-                enum = shape.definition.get("enum")
-                return enum[0] if enum else ""
-            if kind in ("integer", "long"):
-                return 0
-            if kind in ("float", "double"):
-                return 0.0
-            if kind == "boolean":
-                return True
-            if kind == "timestamp":
-                return _Timestamp()
-            return None
+            return scalar_placeholder(shape, timestamp=_Timestamp(), blob=_Binary())
         finally:
             stack.pop()
 
