@@ -188,6 +188,7 @@ class Catalog:
         self.cache_dir = os.path.join(root, self.paths.cache_key())
         self._services: dict[str, str] | None = None
         self._models: dict[str, tuple[dict, dict]] = {}
+        self._entries: dict[tuple[str, str], dict] = {}
 
     # -- cache files ------------------------------------------------------
 
@@ -290,13 +291,22 @@ class Catalog:
             raise UnknownCommandError("operation", cli_name, sorted(operations)) from None
         return _operation_from_entry(self.operation_entry(service_name, name), command_name, cli_name)
 
+    def forget(self, service_name: str) -> None:
+        """Drop what this catalog holds in memory for one service (for walks over all)."""
+        self._models.pop(service_name, None)
+        for key in [k for k in self._entries if k[0] == service_name]:
+            del self._entries[key]
+
     def operation_entry(self, service_name: str, name: str) -> dict:
-        """The cached JSON of one operation (a pruned service model)."""
-        entry = self._read_cache(service_name, name)
-        if entry is None:
-            entry = self._build_entry(service_name, name)
-            self._write_cache(entry, service_name, name)
-        return entry
+        """The cached model of one operation (a pruned service model), read once."""
+        key = (service_name, name)
+        if key not in self._entries:
+            entry = self._read_cache(service_name, name)
+            if entry is None:
+                entry = self._build_entry(service_name, name)
+                self._write_cache(entry, service_name, name)
+            self._entries[key] = entry
+        return self._entries[key]
 
     def _build_entry(self, service_name: str, name: str) -> dict:
         from botocore import xform_name

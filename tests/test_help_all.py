@@ -25,6 +25,6 @@ def test_every_operation_page_renders(tmp_path):
             except Exception as exc:  # collect them all, then fail once
                 failures.append(f"{command} {cli_name}: {exc!r}")
             count += 1
-        catalog._models.clear()  # one service model in memory at a time
+        catalog.forget(service)  # one service in memory at a time
     assert count > 10000
     assert not failures, "\n".join(failures[:20])
