@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from cli.errors import UnknownOptionsError, UsageError
 from cli.model import Operation, Parameter
-from cli.options import (
+from cli.options import (  # noqa: F401  (Option: annotations)
     GLOBAL_OPTIONS,
     INPUT_OPTIONS,
     PAGINATION_OPTIONS,
@@ -41,6 +41,36 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message or "")
 
 
+class _Store(argparse.Action):
+    """Store an option's value, checking its choices as argparse reads it.
+
+    Checking while parsing (not afterwards) keeps v2's order of errors: an
+    invalid choice before `--version` or before a later malformed option is
+    the error reported; one after `--version` is never looked at.
+    """
+
+    def __init__(self, option_strings, dest, allowed=(), **kwargs):
+        super().__init__(option_strings, dest, **kwargs)
+        self.allowed = allowed
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        if self.allowed and values is not None and values not in self.allowed:
+            raise UsageError(
+                f"argument {self.option_strings[0]}: Found invalid choice '{values}'\n")
+        setattr(namespace, self.dest, values)
+
+
+class _VersionSeen(Exception):
+    pass
+
+
+class _Version(argparse.Action):
+    """`--version` ends the parse where it stands, as v2's argparse version action does."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        raise _VersionSeen()
+
+
 class GlobalArgs:
     """The global options (by py_name) and the words left: [command, operation, ...]."""
 
@@ -57,24 +87,38 @@ class GlobalArgs:
             raise AttributeError(name) from None
 
 
-def parse_globals(argv: list[str]) -> GlobalArgs:
-    """Pick the global options out of argv; the rest, in order, are the words."""
+def _global_parser(stop) -> _Parser:
     parser = _Parser()
-    add_to_parser(parser, GLOBAL_OPTIONS)
-    namespace, words = parser.parse_known_args(argv)
+    add_to_parser(parser, GLOBAL_OPTIONS, store=_Store, stop=stop)
+    return parser
+
+
+def parse_globals(argv: list[str]) -> GlobalArgs:
+    """Pick the global options out of argv; the rest, in order, are the words.
+
+    With `--version`, the words are those before it (v2 checks the command
+    word only when it precedes `--version`) and `version` is True.
+    """
+    try:
+        namespace, words = _global_parser(_Version).parse_known_args(argv)
+    except _VersionSeen:
+        at = next(i for i, word in enumerate(argv) if _names_version(word))
+        namespace, words = _global_parser(None).parse_known_args(argv[:at])
+        namespace.version = True
     values = vars(namespace)
-    check_choices(values, GLOBAL_OPTIONS)
     for option in GLOBAL_OPTIONS:
         if option.kind == "int" and values[option.py_name] is not None:
             values[option.py_name] = to_int(option, values[option.py_name])
+    # v2 applies --region and --profile only when they are non-empty.
+    for name in ("region", "profile"):
+        if values[name] == "":
+            values[name] = None
     return GlobalArgs(values, words)
 
 
-def check_choices(values: dict[str, Any], options: tuple[Option, ...]) -> None:
-    for option in options:
-        value = values.get(option.py_name)
-        if option.choices and value is not None and value not in option.choices:
-            raise UsageError(f"argument {option.cli_name}: Found invalid choice '{value}'\n")
+def _names_version(word: str) -> bool:
+    """Whether argparse reads `word` as --version (itself or an unambiguous prefix)."""
+    return len(word) > 3 and "--version".startswith(word)
 
 
 def to_int(option: Option, text: str) -> int:
@@ -87,21 +131,36 @@ def to_int(option: Option, text: str) -> int:
 class OperationArgs:
     """What the command line gave for one operation."""
 
-    __slots__ = ("raw", "options")
+    __slots__ = ("raw", "options", "help")
 
-    def __init__(self, raw: dict[str, Any], options: dict[str, Any]):
+    def __init__(self, raw: dict[str, Any], options: dict[str, Any], help: bool = False):
         self.raw = raw  # py_name -> raw string(s) or bool, only what was given
         self.options = options  # cli_input_json, generate_cli_skeleton, max_items, ...
+        self.help = help  # the operation's positional word was `help`
 
 
 def operation_options(operation: Operation) -> tuple[Option, ...]:
+    # v2 offers no --cli-input-* or --generate-cli-skeleton where the
+    # operation streams its output to a file.
+    options = () if operation.streaming_output else INPUT_OPTIONS
     if operation.can_paginate:
-        return INPUT_OPTIONS + PAGINATION_OPTIONS
-    return INPUT_OPTIONS
+        return options + PAGINATION_OPTIONS
+    return options
+
+
+# Given on the command line, these make v2 drop the required-argument check.
+REQUIREMENT_OVERRIDES = ("cli_input_json", "cli_input_yaml", "generate_cli_skeleton")
 
 
 def parse_operation(operation: Operation, words: list[str]) -> OperationArgs:
-    """Parse an operation's arguments; leftovers are v2's "Unknown options"."""
+    """Parse an operation's arguments, in v2's order of checks.
+
+    argparse errors first (in command-line order), then required arguments
+    (unless --cli-input-* or --generate-cli-skeleton is given), then the
+    positional words: the outfile of a streaming operation, then one word
+    that is either `help` (the operation's help page) or joins the
+    leftovers, v2's "Unknown options".
+    """
     parser = _Parser()
     options = operation_options(operation)
     # A member spelled like a pagination option (lambda's --max-items) is
@@ -110,24 +169,40 @@ def parse_operation(operation: Operation, words: list[str]) -> OperationArgs:
     params = [p for p in operation.parameters() if p.cli_name not in shadowed]
     for param in params:
         _add_parameter(parser, param)
-    add_to_parser(parser, options)
+    add_to_parser(parser, options, store=_Store)
     namespace, leftovers = parser.parse_known_args(words)
-    outfile = None
-    # The outfile of a streaming operation is the one positional word; it is
-    # not an argparse positional, which would swallow an empty match up front.
-    if operation.streaming_output and leftovers and not leftovers[0].startswith("-"):
-        outfile = leftovers.pop(0)
-    if leftovers:
-        raise UnknownOptionsError(leftovers)
     values = vars(namespace)
     option_values = {o.py_name: values.pop(o.py_name) for o in options}
-    option_values["outfile"] = outfile
-    check_choices(option_values, options)
+    for name in REQUIREMENT_OVERRIDES:
+        option_values.setdefault(name, None)
     for option in options:
         if option.kind == "int" and option_values[option.py_name] is not None:
             option_values[option.py_name] = to_int(option, option_values[option.py_name])
     raw = {p.py_name: values[p.py_name] for p in params if values[p.py_name] is not None}
-    return OperationArgs(raw, option_values)
+    # Positional words, in order: argparse gives them no option to belong to.
+    positional = [i for i, word in enumerate(leftovers) if not word.startswith("-")]
+    taken = positional[:2] if operation.streaming_output else positional[:1]
+    outfile = leftovers[taken.pop(0)] if operation.streaming_output and taken else None
+    result = OperationArgs(raw, option_values)
+    result.options["outfile"] = outfile
+    if not any(option_values[name] is not None for name in REQUIREMENT_OVERRIDES):
+        from cli.customizations import operation_defaults
+
+        missing = missing_required(
+            operation, result, operation_defaults(operation.command_name, operation.cli_name))
+        if missing:
+            raise UsageError("the following arguments are required: " + ", ".join(missing))
+    word = leftovers[taken[0]] if taken else None
+    rest = [w for i, w in enumerate(leftovers)
+            if i not in positional[:1 + bool(operation.streaming_output)]]
+    if word == "help":
+        result.help = True
+        return result
+    if word is not None:
+        rest.append(word)
+    if rest:
+        raise UnknownOptionsError(rest)
+    return result
 
 
 def _add_parameter(parser: argparse.ArgumentParser, param: Parameter) -> None:

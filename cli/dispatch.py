@@ -214,6 +214,8 @@ def make_client(session, catalog: Catalog, operation: Operation, settings: CallS
     except NoRegionError:
         raise _no_region() from None
     except ValueError as e:  # a malformed setting, e.g. AWS_MAX_ATTEMPTS=abc
+        if settings.endpoint_url and str(e).startswith("Invalid endpoint"):
+            raise CliError(str(e)) from None  # v2: a general error, exit 255
         raise ConfigError(f"Invalid configuration: {e}") from None
     except Exception as e:
         raise translate(e) from None
@@ -429,7 +431,11 @@ def translate(error: Exception) -> CliError | Exception:
         return error
     if isinstance(error, bx.ClientError):
         response = error.response
-        fields = dict(response.get("Error", {}))
+        # The code and message, then the fields the error's shape models
+        # (botocore puts those at the top level); the rest of the Error
+        # element (a query error's Type, S3's Key or BucketName) stays out, as in v2.
+        fields = {k: v for k, v in response.get("Error", {}).items()
+                  if k in ("Code", "Message")}
         fields.update(
             (k, v) for k, v in response.items() if k not in ("Error", "ResponseMetadata"))
         return ServiceCallError(str(error), fields)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 
 from cli.version import version_line
-from cli.arguments import GlobalArgs, missing_required, parse_globals, parse_operation
+from cli.arguments import GlobalArgs, parse_globals, parse_operation
 from cli.env import Env
 from cli.errors import CliError, ExitCode, Interrupted, UsageError
 
@@ -20,6 +20,11 @@ from cli.errors import CliError, ExitCode, Interrupted, UsageError
 def run_command(argv: list[str], env: Env) -> int:
     args = parse_globals(argv)
     if args.version:
+        if args.words and args.words[0] != "help":
+            # v2 reads the command word before a later --version, and rejects a bad one.
+            from cli.catalog import Catalog
+
+            Catalog(env.environ).service_name(args.words[0])
         env.stdout.write(version_line())
         return ExitCode.OK
     if args.cli_auto_prompt:
@@ -43,10 +48,12 @@ def run_command(argv: list[str], env: Env) -> int:
         return _show_help(catalog, [command], args, env)
     operation = catalog.operation(command, words[1])
     rest = words[2:]
-    if rest[:1] == ["help"]:
+    if rest == ["help"]:
         return _show_help(catalog, [command, words[1]], args, env)
 
     op_args = parse_operation(operation, rest)
+    if op_args.help:
+        return _show_help(catalog, [command, words[1]], args, env)
     skeleton_kind = op_args.options["generate_cli_skeleton"]
     if skeleton_kind in ("input", "yaml-input", "json-schema"):
         document = catalog.derived_text(
@@ -55,10 +62,6 @@ def run_command(argv: list[str], env: Env) -> int:
         return _print(document, "json", args, env, None, raw_text=True)
 
     cli_input = _read_cli_input(op_args.options, env)
-    if cli_input is None:
-        missing = missing_required(operation, op_args, _defaults(operation))
-        if missing:
-            raise UsageError("the following arguments are required: " + ", ".join(missing))
 
     by_name = {p.py_name: p for p in operation.parameters()}
     # The binary format lives in the config; read it (and so start botocore)
@@ -160,11 +163,21 @@ def _defaults(operation) -> dict:
 
 
 def _check_endpoint_url(url: str | None) -> None:
-    if url is not None and "://" not in url:
+    # v2's test: the URL must parse with a scheme (urllib's rule, spelled
+    # out here to keep urllib.parse off the keystroke path).
+    if url is not None and not _has_scheme(url):
         raise CliErrorWithCode(
             f'Bad value for --endpoint-url "{url}": scheme is missing.  Must be of the form '
             "http://<hostname>/ or https://<hostname>/"
         )
+
+
+def _has_scheme(url: str) -> bool:
+    """Whether urllib.parse.urlsplit(url).scheme is non-empty."""
+    url = url.lstrip("".join(map(chr, range(33)))).replace("\t", "").replace("\r", "")
+    scheme, colon, _ = url.replace("\n", "").partition(":")
+    return bool(colon and scheme and scheme[0].isascii() and scheme[0].isalpha()
+                and all(c.isascii() and (c.isalnum() or c in "+-.") for c in scheme))
 
 
 class CliErrorWithCode(CliError):
@@ -189,7 +202,7 @@ def _read_cli_input(options: dict[str, Any], env: Env) -> dict | None:
     if json_text is None and yaml_text is None:
         return None
     if json_text is not None and yaml_text is not None:
-        raise UsageError("--cli-input-json and --cli-input-yaml may not be specified together")
+        raise CliErrorWithCode("Only one --cli-input- parameter may be specified.")
     import skeleton
 
     kind, value = ("json", json_text) if json_text is not None else ("yaml", yaml_text)

@@ -193,10 +193,19 @@ PAGINATION_OPTIONS: tuple[Option, ...] = (
 )
 
 
-def add_to_parser(parser, options: tuple[Option, ...]) -> None:
-    """Add a table of options to an argparse parser (values stay strings)."""
+def add_to_parser(parser, options: tuple[Option, ...], *, store, stop=None) -> None:
+    """Add a table of options to an argparse parser (values stay strings).
+
+    `store` is the argparse action class that stores a value and checks its
+    choices as the option is read, so that errors come in command-line
+    order, as v2's do. `stop`, when given, is the action of `--version`,
+    which ends the parse where it stands.
+    """
     for option in options:
-        if option.kind == "boolean":
+        if stop is not None and option.name == "version":
+            parser.add_argument(option.cli_name, dest=option.py_name, nargs=0, action=stop,
+                                default=None)
+        elif option.kind == "boolean":
             parser.add_argument(
                 option.cli_name, dest=option.py_name, action="store_const", const=option.const,
                 default=None,
@@ -204,7 +213,8 @@ def add_to_parser(parser, options: tuple[Option, ...]) -> None:
         elif option.optional_value is not None:
             parser.add_argument(
                 option.cli_name, dest=option.py_name, nargs="?", const=option.optional_value,
-                default=None,
+                default=None, action=store, allowed=option.choices,
             )
         else:
-            parser.add_argument(option.cli_name, dest=option.py_name, default=None)
+            parser.add_argument(option.cli_name, dest=option.py_name, default=None,
+                                action=store, allowed=option.choices)
