@@ -63,10 +63,15 @@ def synopsis_lines(op: Operation, params: list[Parameter]) -> list[str]:
     for p in params:
         text = f"{p.cli_name} | {p.negative_cli_name}" if p.is_flag else f"{p.cli_name} <value>"
         lines.append(text if p.required else f"[{text}]")
-    lines.append("[--cli-input-json | --cli-input-yaml]")
+    # v2 offers no scripted input or skeleton where the output streams to a file.
+    if not op.streaming_output:
+        lines.append("[--cli-input-json | --cli-input-yaml]")
     if op.can_paginate:
         lines.extend(f"[{o.cli_name} <value>]" for o in PAGINATION_OPTIONS)
-    lines.append("[--generate-cli-skeleton <value>]")
+    if op.streaming_output:
+        lines.append("<outfile>")
+    else:
+        lines.append("[--generate-cli-skeleton <value>]")
     for o in GLOBAL_OPTIONS:
         lines.append(f"[{o.cli_name}]" if o.kind == "boolean" else f"[{o.cli_name} <value>]")
     return lines
@@ -98,16 +103,21 @@ def _options(op: Operation, params: list[Parameter]) -> list[Block]:
         body += _syntax_blocks(p.shape)
         blocks.append(Item(term, tuple(body)))
     input_json, input_yaml, skeleton = INPUT_OPTIONS
-    blocks.append(
-        Item(
-            (Span(input_json.cli_name, "option"), Span(" | "),
-             Span(input_yaml.cli_name, "option"), Span(" (string)")),
-            (para(input_json.documentation),),
+    if not op.streaming_output:
+        blocks.append(
+            Item(
+                (Span(input_json.cli_name, "option"), Span(" | "),
+                 Span(input_yaml.cli_name, "option"), Span(" (string)")),
+                (para(input_json.documentation),),
+            )
         )
-    )
     if op.can_paginate:
         blocks.extend(_pagination_items(op))
-    blocks.append(_option_item(skeleton))
+    if op.streaming_output:
+        blocks.append(Item((Span("outfile", "option"), Span(" (string)")),
+                           (para("Filename where the content will be saved"),)))
+    else:
+        blocks.append(_option_item(skeleton))
     return blocks
 
 
