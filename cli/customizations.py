@@ -110,6 +110,116 @@ OPERATION_DEFAULTS = {
 }
 
 
+# Lists of one-member structures that v2 fills from bare words
+# (`--instances i-1 i-2` -> [{"InstanceId": "i-1"}, ...]); data, not code.
+OLD_LIST_CASES = frozenset({
+    ("firehose", "put-record-batch", "records"),
+    ("workspaces", "reboot-workspaces", "reboot-workspace-requests"),
+    ("workspaces", "rebuild-workspaces", "rebuild-workspace-requests"),
+    ("workspaces", "terminate-workspaces", "terminate-workspace-requests"),
+    ("elb", "remove-tags", "tags"),
+    ("elb", "describe-instance-health", "instances"),
+    ("elb", "deregister-instances-from-load-balancer", "instances"),
+    ("elb", "register-instances-with-load-balancer", "instances"),
+})
+
+# Parameters whose values are URIs in their own right: v2 never reads
+# file:// for them. Keyed by CLI command name. v2 keys its list by endpoint
+# prefix, so an entry reaches every command that shares one (rds: docdb and
+# neptune; email: ses and sesv2; apigateway: apigatewayv2).
+PARAMFILE_DISABLED = frozenset(
+    tuple(entry.split(".")) for entry in (
+        "apigateway.put-integration.uri",
+        "apigatewayv2.create-integration.integration-uri",
+        "apigatewayv2.update-integration.integration-uri",
+        "apigatewayv2.create-api.target",
+        "apigatewayv2.update-api.target",
+        "appstream.create-stack.redirect-url",
+        "appstream.create-stack.feedback-url",
+        "appstream.update-stack.redirect-url",
+        "appstream.update-stack.feedback-url",
+        "cloudformation.create-stack.template-url",
+        "cloudformation.update-stack.template-url",
+        "cloudformation.create-stack-set.template-url",
+        "cloudformation.update-stack-set.template-url",
+        "cloudformation.create-change-set.template-url",
+        "cloudformation.validate-template.template-url",
+        "cloudformation.estimate-template-cost.template-url",
+        "cloudformation.get-template-summary.template-url",
+        "cloudformation.create-stack.stack-policy-url",
+        "cloudformation.update-stack.stack-policy-url",
+        "cloudformation.set-stack-policy.stack-policy-url",
+        "cloudformation.update-stack.stack-policy-during-update-url",
+        "cloudformation.register-type.schema-handler-package",
+        "emr.create-studio.idp-auth-url",
+        "guardduty.create-ip-set.location",
+        "guardduty.update-ip-set.location",
+        "guardduty.create-threat-intel-set.location",
+        "guardduty.update-threat-intel-set.location",
+        "comprehend.detect-dominant-language.text",
+        "comprehend.batch-detect-dominant-language.text-list",
+        "comprehend.detect-entities.text",
+        "comprehend.batch-detect-entities.text-list",
+        "comprehend.detect-key-phrases.text",
+        "comprehend.batch-detect-key-phrases.text-list",
+        "comprehend.detect-sentiment.text",
+        "comprehend.batch-detect-sentiment.text-list",
+        "iam.create-open-id-connect-provider.url",
+        "machinelearning.predict.predict-endpoint",
+        "mediatailor.put-playback-configuration.ad-decision-server-url",
+        "mediatailor.put-playback-configuration.slate-ad-url",
+        "mediatailor.put-playback-configuration.video-content-source-url",
+        "rds.copy-db-cluster-snapshot.pre-signed-url",
+        "rds.create-db-cluster.pre-signed-url",
+        "rds.copy-db-snapshot.pre-signed-url",
+        "rds.create-db-instance-read-replica.pre-signed-url",
+        "docdb.copy-db-cluster-snapshot.pre-signed-url",
+        "docdb.create-db-cluster.pre-signed-url",
+        "neptune.copy-db-cluster-snapshot.pre-signed-url",
+        "neptune.create-db-cluster.pre-signed-url",
+        "sagemaker.create-notebook-instance.default-code-repository",
+        "sagemaker.create-notebook-instance.additional-code-repositories",
+        "sagemaker.update-notebook-instance.default-code-repository",
+        "sagemaker.update-notebook-instance.additional-code-repositories",
+        "serverlessrepo.create-application.home-page-url",
+        "serverlessrepo.create-application.license-url",
+        "serverlessrepo.create-application.readme-url",
+        "serverlessrepo.create-application.source-code-url",
+        "serverlessrepo.create-application.template-url",
+        "serverlessrepo.create-application-version.source-code-url",
+        "serverlessrepo.create-application-version.template-url",
+        "serverlessrepo.update-application.home-page-url",
+        "serverlessrepo.update-application.readme-url",
+        "ses.create-custom-verification-email-template.failure-redirection-url",
+        "ses.create-custom-verification-email-template.success-redirection-url",
+        "ses.update-custom-verification-email-template.failure-redirection-url",
+        "ses.update-custom-verification-email-template.success-redirection-url",
+        "sesv2.create-custom-verification-email-template.failure-redirection-url",
+        "sesv2.create-custom-verification-email-template.success-redirection-url",
+        "sesv2.update-custom-verification-email-template.failure-redirection-url",
+        "sesv2.update-custom-verification-email-template.success-redirection-url",
+        "sesv2.put-account-details.website-url",
+        "servicecatalog.create-product.support-url",
+        "servicecatalog.update-product.support-url",
+        "s3api.copy-object.website-redirect-location",
+        "s3api.create-multipart-upload.website-redirect-location",
+        "s3api.put-object.website-redirect-location",
+        "sns.subscribe.notification-endpoint",
+        "iot.create-job.document-source",
+        "translate.translate-text.text",
+        "workdocs.create-notification-subscription.notification-endpoint",
+    )
+) | frozenset(
+    ("sqs", op, "queue-url") for op in (
+        "add-permission", "change-message-visibility", "change-message-visibility-batch",
+        "delete-message", "delete-message-batch", "delete-queue", "get-queue-attributes",
+        "list-dead-letter-source-queues", "receive-message", "remove-permission",
+        "send-message", "send-message-batch", "set-queue-attributes", "purge-queue",
+        "list-queue-tags", "tag-queue", "untag-queue",
+    )
+)
+
+
 def argument_name(command: str, operation: str, name: str) -> str:
     """The name v2 gives the argument `name` (kebab-case) of one operation."""
     return ARGUMENT_RENAMES.get(
