@@ -90,44 +90,12 @@ SESSION_VARIABLES = {
 }
 
 
-def defer_metadata_import() -> None:
-    """Let urllib3 import without importlib.metadata until it is really used.
-
-    urllib3 2.x imports `importlib.metadata.version` at import time only to
-    read h2's version if HTTP/2 is switched on, which botocore never does;
-    importing importlib.metadata (zipfile, pathlib, csv, ...) costs about
-    15 ms of every call. Until someone uses it, a stand-in module serves
-    `version` lazily and loads the real module on any other attribute.
-    """
-    import importlib
-    import sys
-    import types
-
-    if "importlib.metadata" in sys.modules:
-        return
-
-    def load():
-        if isinstance(sys.modules.get("importlib.metadata"), _Deferred):
-            del sys.modules["importlib.metadata"]
-        return importlib.import_module("importlib.metadata")
-
-    class _Deferred(types.ModuleType):
-        def __getattr__(self, name):
-            if name.startswith("__"):  # the import system probing (__path__, ...)
-                raise AttributeError(name)
-            return getattr(load(), name)
-
-    stand_in = _Deferred("importlib.metadata")
-    stand_in.version = lambda distribution_name: load().version(distribution_name)
-    sys.modules["importlib.metadata"] = stand_in
-    importlib.metadata = stand_in
-
-
 def make_session(settings: CallSettings, environ: Mapping[str, str]):
-    defer_metadata_import()
-    import botocore.session
+    from cli.lazy import import_botocore_session
 
-    session = botocore.session.Session(session_vars=SESSION_VARIABLES,
+    botocore_session = import_botocore_session()
+
+    session = botocore_session.Session(session_vars=SESSION_VARIABLES,
                                        profile=settings.profile)
     session.user_agent_name = "shapecli"
     session.user_agent_version = __version__
