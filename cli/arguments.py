@@ -140,12 +140,14 @@ class OperationArgs:
 
 
 def operation_options(operation: Operation) -> tuple[Option, ...]:
+    from cli.customizations import extra_options
+
     # v2 offers no --cli-input-* or --generate-cli-skeleton where the
     # operation streams its output to a file.
     options = () if operation.streaming_output else INPUT_OPTIONS
     if operation.can_paginate:
-        return options + PAGINATION_OPTIONS
-    return options
+        options += PAGINATION_OPTIONS
+    return options + extra_options(operation.command_name, operation.cli_name)
 
 
 # Given on the command line, these make v2 drop the required-argument check.

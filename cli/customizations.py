@@ -7,6 +7,8 @@ and defaults), so that scripts written for v2 keep working.
 
 from __future__ import annotations
 
+from cli.options import Option
+
 # botocore service name -> the command v2 calls it.
 COMMAND_RENAMES = {
     "s3": "s3api",
@@ -218,6 +220,58 @@ PARAMFILE_DISABLED = frozenset(
         "list-queue-tags", "tag-queue", "untag-queue",
     )
 )
+
+
+# Model arguments v2 takes away (it offers its own in their place, below).
+REMOVED_ARGUMENTS = {
+    ("ec2", "run-instances"): frozenset({"min-count", "max-count"}),
+}
+
+
+def _instance_count(value: str) -> dict:
+    """`--count N` or `--count MIN:MAX` -> MinCount and MaxCount (N means N:N)."""
+    low, colon, high = value.partition(":")
+    try:
+        counts = {"MinCount": int(low), "MaxCount": int(high if colon else low)}
+    except ValueError:
+        counts = None
+    if counts is None or ":" in high:
+        from cli.errors import ValidationError
+
+        raise ValidationError("count parameter should be of form min[:max] (e.g. 1 or 1:10)")
+    return counts
+
+
+# Arguments v2 adds to an operation: the option, and how its value becomes
+# request parameters.
+EXTRA_ARGUMENTS = {
+    ("ec2", "run-instances"): (
+        (Option("count", "string",
+                "Number of instances to launch. If a single number is provided, it is the "
+                "minimum and the maximum to launch (default 1). If a range is provided in the "
+                "form min:max, the first number is the minimum number of instances to launch "
+                "and the second the maximum."),
+         _instance_count),
+    ),
+}
+
+
+def extra_options(command: str, operation: str) -> tuple[Option, ...]:
+    return tuple(option for option, _ in EXTRA_ARGUMENTS.get((command, operation), ()))
+
+
+def extra_parameters(command: str, operation: str, given: dict) -> dict:
+    """Request parameters from the extra arguments given (by py_name) on the command line."""
+    params: dict = {}
+    for option, to_params in EXTRA_ARGUMENTS.get((command, operation), ()):
+        value = given.get(option.py_name)
+        if value is not None:
+            params.update(to_params(value))
+    return params
+
+
+def removed(command: str, operation: str, name: str) -> bool:
+    return name in REMOVED_ARGUMENTS.get((command, operation), ())
 
 
 def argument_name(command: str, operation: str, name: str) -> str:

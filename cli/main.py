@@ -79,7 +79,9 @@ def run_command(argv: list[str], env: Env) -> int:
     from cli.values import encode_blobs, parameter_value
 
     command = (operation.command_name, operation.cli_name)
-    params: dict = _defaults(operation)
+    from cli.customizations import extra_parameters
+
+    params: dict = {**_defaults(operation), **extra_parameters(*command, op_args.options)}
     for py_name, raw in op_args.raw.items():
         param = by_name[py_name]
         params[py_name] = raw if param.is_flag else parameter_value(

@@ -247,7 +247,7 @@ class Operation:
         """The CLI parameters, in model order, named as AWS CLI v2 names them."""
         if self.input_shape is None:
             return []
-        from cli.customizations import argument_name, hidden_alias
+        from cli.customizations import argument_name, hidden_alias, removed
 
         required = set(self.input_shape.required_members)
         hidden = _pagination_members(self.paginator)
@@ -257,6 +257,8 @@ class Operation:
             if shape.is_event_stream:
                 continue
             model_name = self.parameter_names[py_name]
+            if removed(command, operation, model_name):
+                continue
             name = argument_name(command, operation, model_name)
             alias = hidden_alias(command, operation, name)
             params.append(

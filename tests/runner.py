@@ -21,12 +21,23 @@ class Result(NamedTuple):
 
 
 def run(argv: list[str], environ: dict[str, str] | None = None, stdin: str = "") -> Result:
-    """Run `aws argv` in this process with captured streams."""
+    """Run `aws argv` in this process with captured streams.
+
+    botocore reads the process environment itself, so `environ` also stands
+    in for os.environ while the command runs.
+    """
+    environ = dict(os.environ if environ is None else environ)
     out, err = io.StringIO(), io.StringIO()
-    env = Env(environ=dict(os.environ if environ is None else environ),
-              stdin=io.StringIO(stdin), stdout=out, stderr=err,
+    env = Env(environ=environ, stdin=io.StringIO(stdin), stdout=out, stderr=err,
               stdout_isatty=False, stderr_isatty=False)
-    code = main(argv, env)
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(environ)
+    try:
+        code = main(argv, env)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
     return Result(out.getvalue(), err.getvalue(), code)
 
 

@@ -14,6 +14,7 @@ import shlex
 from cli.help import syntax
 from cli.help.doc import Block, Bullets, Code, Item, Page, Para, Section, Span, para
 from cli.help.htmltext import blocks_from_html
+from cli.customizations import extra_options
 from cli.model import Operation, Parameter, Shape
 from cli.options import GLOBAL_OPTIONS, INPUT_OPTIONS, PAGINATION_OPTIONS, Option
 
@@ -63,6 +64,7 @@ def synopsis_lines(op: Operation, params: list[Parameter]) -> list[str]:
     for p in params:
         text = f"{p.cli_name} | {p.negative_cli_name}" if p.is_flag else f"{p.cli_name} <value>"
         lines.append(text if p.required else f"[{text}]")
+    lines.extend(f"[{o.cli_name} <value>]" for o in extra_options(op.command_name, op.cli_name))
     # v2 offers no scripted input or skeleton where the output streams to a file.
     if not op.streaming_output:
         lines.append("[--cli-input-json | --cli-input-yaml]")
@@ -102,6 +104,7 @@ def _options(op: Operation, params: list[Parameter]) -> list[Block]:
         body += _children(p.shape, [p.shape.name])
         body += _syntax_blocks(p.shape)
         blocks.append(Item(term, tuple(body)))
+    blocks.extend(_option_item(o) for o in extra_options(op.command_name, op.cli_name))
     input_json, input_yaml, skeleton = INPUT_OPTIONS
     if not op.streaming_output:
         blocks.append(

@@ -1,0 +1,69 @@
+"""v2's per-service departures from the model, end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.moto_server import free_port
+from tests.runner import run, run_process
+
+CLOSED = f"http://127.0.0.1:{free_port()}"
+
+
+def closed_environ(tmp_path) -> dict:
+    return {"HOME": str(tmp_path), "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_MAX_ATTEMPTS": "1", "AWS_PAGER": ""}
+
+
+@pytest.mark.parametrize("count,launched", [(None, 1), ("2", 2), ("3:3", 3)])
+def test_run_instances_count(moto, count, launched):
+    argv = ["ec2", "run-instances", "--image-id", "ami-12c6146b",
+            "--query", "length(Instances)"]
+    if count is not None:
+        argv += ["--count", count]
+    result = run_process(argv, {**moto.environ(), "AWS_DEFAULT_REGION": "us-east-1"})
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"{launched}\n", "")
+
+
+@pytest.mark.parametrize("argv,code,phrase", [
+    (["--count", "2:x"], 252, "count parameter should be of form min[:max]"),
+    (["--count", "1:2:3"], 252, "count parameter should be of form min[:max]"),
+    (["--min-count", "1"], 252, "Unknown options: --min-count, 1"),
+])
+def test_run_instances_count_errors(tmp_path, argv, code, phrase):
+    result = run(["ec2", "run-instances", "--image-id", "ami-1", *argv,
+                  "--endpoint-url", CLOSED], closed_environ(tmp_path))
+    assert result.exit_code == code
+    assert phrase in result.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    ["cloudsearchdomain", "search", "--search-query", "x"],
+    ["ec2", "create-image", "--instance-id", "i-1", "--name", "image", "--reboot"],
+    ["storagegateway", "describe-tapes", "--gateway-arn", "arn:" + "g" * 60,
+     "--tape-ar-ns", "arn:" + "t" * 60],
+    ["deploy", "list-applications"],
+    ["configservice", "describe-config-rules"],
+    ["s3api", "list-buckets"],
+])
+def test_renamed_commands_and_arguments_parse(tmp_path, argv):
+    # Parsing succeeds, so the call reaches the (closed) endpoint: exit 255.
+    result = run([*argv, "--endpoint-url", CLOSED], closed_environ(tmp_path))
+    assert result.exit_code == 255, result.stderr
+    assert "Could not connect to the endpoint URL" in result.stderr
+
+
+def test_model_names_v2_renamed_are_unknown(tmp_path):
+    result = run(["cloudsearchdomain", "search", "--query", "x", "--endpoint-url", CLOSED],
+                 closed_environ(tmp_path))
+    # --query is the global JMESPath option there, so --search-query is missing.
+    assert result.exit_code == 252
+    assert "the following arguments are required: --search-query" in result.stderr
+
+
+def test_help_shows_count_not_min_count(tmp_path):
+    result = run(["ec2", "run-instances", "help"], closed_environ(tmp_path))
+    assert result.exit_code == 0
+    assert "[--count <value>]" in result.stdout
+    assert "--min-count" not in result.stdout
