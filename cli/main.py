@@ -79,13 +79,14 @@ def run_command(argv: list[str], env: Env) -> int:
     from cli.values import encode_blobs, parameter_value
 
     command = (operation.command_name, operation.cli_name)
-    from cli.customizations import extra_parameters
-
-    params: dict = {**_defaults(operation), **extra_parameters(*command, op_args.options)}
+    params: dict = _defaults(operation)
     for py_name, raw in op_args.raw.items():
         param = by_name[py_name]
         params[py_name] = raw if param.is_flag else parameter_value(
             param, raw, binary_format=binary_format, command=command)
+    from cli.customizations import apply_extra_arguments
+
+    params = apply_extra_arguments(*command, op_args.options, params)
     if cli_input is not None:
         import skeleton
 

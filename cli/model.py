@@ -247,7 +247,7 @@ class Operation:
         """The CLI parameters, in model order, named as AWS CLI v2 names them."""
         if self.input_shape is None:
             return []
-        from cli.customizations import argument_name, hidden_alias, removed
+        from cli.customizations import argument_name, hidden_alias, removed, undocumented
 
         required = set(self.input_shape.required_members)
         hidden = _pagination_members(self.paginator)
@@ -268,7 +268,7 @@ class Operation:
                     shape=shape,
                     required=py_name in required,
                     documentation=shape.documentation,
-                    hidden=py_name in hidden,
+                    hidden=py_name in hidden or undocumented(command, operation, model_name),
                     negative_name=argument_name(command, operation, "no-" + model_name),
                     aliases=(alias,) if alias else (),
                 )

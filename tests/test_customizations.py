@@ -67,3 +67,39 @@ def test_help_shows_count_not_min_count(tmp_path):
     assert result.exit_code == 0
     assert "[--count <value>]" in result.stdout
     assert "--min-count" not in result.stdout
+
+
+def test_security_group_shortcuts_build_one_permission(moto):
+    environ = {**moto.environ(), "AWS_DEFAULT_REGION": "us-east-1"}
+    created = run_process(["ec2", "create-security-group", "--group-name", "shortcuts",
+                           "--description", "d", "--query", "GroupId", "--output", "text"],
+                          environ)
+    group = created.stdout.strip()
+    granted = run_process(["ec2", "authorize-security-group-ingress", "--group-id", group,
+                           "--protocol", "tcp", "--port", "22-25", "--cidr", "10.0.0.0/8"],
+                          environ)
+    assert granted.exit_code == 0, granted.stderr
+    listed = run_process(["ec2", "describe-security-groups", "--group-ids", group, "--query",
+                          "SecurityGroups[0].IpPermissions[0].[IpProtocol, FromPort, ToPort, "
+                          "IpRanges[0].CidrIp]", "--output", "text"], environ)
+    assert listed.stdout == "tcp\t22\t25\t10.0.0.0/8\n"
+
+
+@pytest.mark.parametrize("argv,phrase", [
+    (["--protocol", "gre"], "protocol parameter should be one of: tcp|udp|icmp|all"),
+    (["--protocol", "300"], "protocol numbers must be in the range 0-255"),
+    (["--port", "x-2"], "port parameter should be of the form <from[-to]>"),
+    (["--port", "22", "--ip-permissions", "IpProtocol=tcp"],
+     "The --port option is not compatible with the --ip-permissions option"),
+])
+def test_security_group_shortcut_errors(tmp_path, argv, phrase):
+    result = run(["ec2", "authorize-security-group-ingress", "--group-id", "sg-1", *argv,
+                  "--endpoint-url", CLOSED], closed_environ(tmp_path))
+    assert result.exit_code == 252
+    assert phrase in result.stderr
+
+
+def test_security_group_help_documents_the_shortcuts_only(tmp_path):
+    page = run(["ec2", "authorize-security-group-ingress", "help"], closed_environ(tmp_path))
+    assert "[--protocol <value>]" in page.stdout and "[--cidr <value>]" in page.stdout
+    assert "--cidr-ip" not in page.stdout and "--from-port" not in page.stdout
