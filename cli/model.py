@@ -247,7 +247,13 @@ class Operation:
         """The CLI parameters, in model order, named as AWS CLI v2 names them."""
         if self.input_shape is None:
             return []
-        from cli.customizations import argument_name, hidden_alias, removed, undocumented
+        from cli.customizations import (
+            argument_name,
+            hidden_alias,
+            optional,
+            removed,
+            undocumented,
+        )
 
         required = set(self.input_shape.required_members)
         hidden = _pagination_members(self.paginator)
@@ -266,7 +272,8 @@ class Operation:
                     name=name,
                     py_name=py_name,
                     shape=shape,
-                    required=py_name in required,
+                    required=py_name in required
+                    and not optional(command, operation, model_name),
                     documentation=shape.documentation,
                     hidden=py_name in hidden or undocumented(command, operation, model_name),
                     negative_name=argument_name(command, operation, "no-" + model_name),

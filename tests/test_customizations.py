@@ -103,3 +103,29 @@ def test_security_group_help_documents_the_shortcuts_only(tmp_path):
     page = run(["ec2", "authorize-security-group-ingress", "help"], closed_environ(tmp_path))
     assert "[--protocol <value>]" in page.stdout and "[--cidr <value>]" in page.stdout
     assert "--cidr-ip" not in page.stdout and "--from-port" not in page.stdout
+
+
+def test_put_metric_data_shortcuts(moto):
+    environ = moto.environ()
+    sent = run_process(["cloudwatch", "put-metric-data", "--namespace", "shortcuts",
+                        "--metric-name", "latency", "--value", "1.5", "--unit", "Seconds",
+                        "--dimensions", "Host=a,Tier=web"], environ)
+    assert (sent.exit_code, sent.stderr) == (0, "")
+    listed = run_process(["cloudwatch", "list-metrics", "--namespace", "shortcuts", "--query",
+                          "Metrics[0].[MetricName, Dimensions[].Name]"], environ)
+    import json
+
+    assert json.loads(listed.stdout) == ["latency", ["Host", "Tier"]]
+
+
+@pytest.mark.parametrize("argv,phrase", [
+    (["--metric-name", "m", "--metric-data", "MetricName=x,Value=1"],
+     "The --metric-name option is not compatible with the --metric-data option"),
+    (["--metric-name", "m", "--value", "lots"], "argument --value: invalid float value"),
+    (["--metric-name", "m", "--dimensions", "a=b,"], "Error parsing parameter '--dimensions'"),
+])
+def test_put_metric_data_shortcut_errors(tmp_path, argv, phrase):
+    result = run(["cloudwatch", "put-metric-data", "--namespace", "n", *argv,
+                  "--endpoint-url", CLOSED], closed_environ(tmp_path))
+    assert result.exit_code == 252
+    assert phrase in result.stderr
