@@ -9,6 +9,10 @@ turns them into request values.
 
 from __future__ import annotations
 
+TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
+if TYPE_CHECKING:
+    from typing import Any
+
 import argparse
 from cli.errors import UnknownOptionsError, UsageError
 from cli.model import Operation, Parameter
@@ -140,7 +144,7 @@ class OperationArgs:
 
 
 def operation_options(operation: Operation) -> tuple[Option, ...]:
-    from cli.customizations import extra_options
+    from cli.shortcuts import extra_options
 
     # v2 offers no --cli-input-* or --generate-cli-skeleton where the
     # operation streams its output to a file.

@@ -12,6 +12,10 @@ the usual way, botocore's own loader is the fallback.
 
 from __future__ import annotations
 
+TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
+if TYPE_CHECKING:
+    from typing import Any, Mapping
+
 import marshal
 import os
 import sys

@@ -9,6 +9,10 @@ exit code in one place, at the bottom of this module.
 
 from __future__ import annotations
 
+TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
+if TYPE_CHECKING:
+    from typing import Any
+
 import sys
 
 from cli.version import version_line
@@ -84,7 +88,7 @@ def run_command(argv: list[str], env: Env) -> int:
         param = by_name[py_name]
         params[py_name] = raw if param.is_flag else parameter_value(
             param, raw, binary_format=binary_format, command=command)
-    from cli.customizations import apply_extra_arguments
+    from cli.shortcuts import apply_extra_arguments
 
     params = apply_extra_arguments(*command, op_args.options, params)
     if cli_input is not None:

@@ -13,6 +13,10 @@ Names, chosen once and used everywhere:
 
 from __future__ import annotations
 
+TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
+if TYPE_CHECKING:
+    from typing import Any, Mapping
+
 
 SCALAR_TYPES = frozenset(
     {"string", "integer", "long", "float", "double", "boolean", "timestamp", "blob", "char"}

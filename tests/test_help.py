@@ -196,7 +196,6 @@ def test_html_to_text(html, lines):
 def test_wraps_to_width(catalog):
     page = page_for(catalog, ["cognito-idp", "admin-create-user"])
     text = render(page, width=60, styled=False)
-    in_code = False
     for line in text.splitlines():
         if line.strip().startswith(("aws ", "--", "{", "[", '"', "}", "]", "...")):
             continue  # code blocks keep their lines

@@ -8,7 +8,6 @@ the rendered text must equal v2's stdout byte for byte.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

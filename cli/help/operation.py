@@ -12,9 +12,9 @@ import json
 import shlex
 
 from cli.help import syntax
-from cli.help.doc import Block, Bullets, Code, Item, Page, Para, Section, Span, para
+from cli.help.doc import Block, Bullets, Code, Item, Page, Section, Span, para
 from cli.help.htmltext import blocks_from_html
-from cli.customizations import extra_options
+from cli.shortcuts import extra_options
 from cli.model import Operation, Parameter, Shape
 from cli.options import GLOBAL_OPTIONS, INPUT_OPTIONS, PAGINATION_OPTIONS, Option
 
