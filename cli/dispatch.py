@@ -314,18 +314,26 @@ def _write_atomically(path: str, data: bytes) -> None:
         pass  # a read-only cache only costs speed
 
 
+def _page_iterator(client, operation: Operation, params: dict[str, Any],
+                   pagination: Mapping[str, Any]):
+    """botocore's PageIterator for the call, with --max-items/--starting-token/--page-size."""
+    from botocore import xform_name
+
+    config = {k: v for k, v in pagination.items() if v is not None}
+    paginator = client.get_paginator(xform_name(operation.name))
+    return paginator.paginate(**params, PaginationConfig=config)
+
+
 def pages(client, operation: Operation, params: dict[str, Any], *, paginate: bool,
           pagination: Mapping[str, Any]) -> Iterator[dict]:
     """Yield the response pages: one, unless the operation paginates automatically."""
     from botocore import xform_name
 
-    method = xform_name(operation.name)
     try:
         if paginates(operation, params, paginate):
-            config = {k: v for k, v in pagination.items() if v is not None}
-            yield from client.get_paginator(method).paginate(**params, PaginationConfig=config)
+            yield from _page_iterator(client, operation, params, pagination)
         else:
-            yield getattr(client, method)(**params)
+            yield getattr(client, xform_name(operation.name))(**params)
     except Exception as e:  # botocore's errors become ours in one place
         raise translate(e) from None
 
@@ -333,14 +341,10 @@ def pages(client, operation: Operation, params: dict[str, Any], *, paginate: boo
 def result(client, operation: Operation, params: dict[str, Any], *, paginate: bool,
            pagination: Mapping[str, Any]) -> dict:
     """The whole result: all pages merged as v2 merges them, NextToken when truncated."""
-    from botocore import xform_name
-
     if not paginates(operation, params, paginate):
         return next(pages(client, operation, params, paginate=False, pagination=pagination))
-    config = {k: v for k, v in pagination.items() if v is not None}
-    paginator = client.get_paginator(xform_name(operation.name))
     try:
-        return paginator.paginate(**params, PaginationConfig=config).build_full_result()
+        return _page_iterator(client, operation, params, pagination).build_full_result()
     except Exception as e:
         raise translate(e) from None
 
@@ -357,13 +361,10 @@ def text_pages(client, operation: Operation, params: dict[str, Any],
     The first page carries the result's non-aggregate keys, every page its
     result keys; when --max-items cut the result, a last NextToken block.
     """
-    from botocore import xform_name
     from botocore.utils import set_value_from_jmespath
 
-    config = {k: v for k, v in pagination.items() if v is not None}
-    paginator = client.get_paginator(xform_name(operation.name))
     try:
-        iterator = paginator.paginate(**params, PaginationConfig=config)
+        iterator = _page_iterator(client, operation, params, pagination)
         for number, page in enumerate(iterator):
             current = dict(iterator.non_aggregate_part) if number == 0 else {}
             for key in iterator.result_keys:
@@ -380,7 +381,7 @@ def paginates(operation: Operation, params: Mapping[str, Any], paginate: bool) -
     return paginate and operation.can_paginate and not _token_given(operation, params)
 
 
-def _CONFIG_ERRORS(bx) -> tuple:
+def _config_errors(bx) -> tuple:
     """botocore's errors that mean the configuration (files, environment) is wrong."""
     return (
         bx.ProfileNotFound, bx.ConfigParseError, bx.PartialCredentialsError,
@@ -417,7 +418,7 @@ def translate(error: Exception) -> CliError | Exception:
         return e
     if isinstance(error, bx.NoRegionError):
         return _no_region()
-    if isinstance(error, _CONFIG_ERRORS(bx)):
+    if isinstance(error, _config_errors(bx)):
         return ConfigError(str(error))
     if isinstance(error, (bx.EndpointConnectionError, bx.ConnectTimeoutError,
                           bx.ReadTimeoutError, bx.SSLError, bx.ProxyConnectionError)):
