@@ -24,7 +24,7 @@ from cli.customizations import COMMAND_RENAMES
 from cli.errors import UnknownCommandError
 from cli.model import Operation, Shape
 
-CACHE_FORMAT = "6"
+CACHE_FORMAT = "7"
 
 
 
@@ -332,6 +332,7 @@ class Catalog:
             }
         return {
             "service_name": service_name,
+            "key": name,  # the model's key for the operation; op["name"] is its wire name
             "metadata": model.get("metadata", {}),
             "version": model.get("version"),
             "operation": op,
@@ -385,7 +386,7 @@ def _operation_from_entry(entry: Mapping[str, Any], command_name: str, cli_name:
     return Operation(
         service_name=entry["service_name"],
         command_name=command_name,
-        name=op["name"],
+        name=entry["key"],
         cli_name=cli_name,
         documentation=op.get("documentation", ""),
         input_shape=shape_of("input"),

@@ -267,7 +267,7 @@ def pruned_service_model(entry: dict) -> dict:
     return {
         "version": entry.get("version") or "2.0",
         "metadata": entry["metadata"],
-        "operations": {entry["operation"]["name"]: entry["operation"]},
+        "operations": {entry["key"]: entry["operation"]},
         "shapes": entry["shapes"],
         "documentation": "",
     }

@@ -95,6 +95,11 @@ class Shape:
         return bool(self.definition.get("sensitive"))
 
     @property
+    def is_idempotency_token(self) -> bool:
+        """botocore fills the member with a fresh UUID when the request leaves it out."""
+        return bool(self.definition.get("idempotencyToken"))
+
+    @property
     def deprecated(self) -> bool:
         return bool(self.definition.get("deprecated"))
 
@@ -209,6 +214,9 @@ class Operation:
                  parameter_names: Mapping[str, str] | None = None, deprecated: bool = False):
         self.service_name = service_name  # botocore's name: cognito-idp, s3
         self.command_name = command_name  # the CLI's name: cognito-idp, s3api
+        # The model's key for the operation, as botocore's OperationModel.name:
+        # client methods, paginators and messages use it. The name sent on the
+        # wire may differ (cloudfront's ListDistributions2020_05_31).
         self.name = name  # AdminConfirmSignUp
         self.cli_name = cli_name  # admin-confirm-sign-up
         self.documentation = documentation
@@ -276,7 +284,8 @@ class Operation:
                     name=name,
                     py_name=py_name,
                     shape=shape,
-                    required=py_name in required
+                    # v2 never requires a token: botocore generates one.
+                    required=py_name in required and not shape.is_idempotency_token
                     and not optional(command, operation, model_name),
                     documentation=shape.documentation,
                     hidden=py_name in hidden or undocumented(command, operation, model_name),

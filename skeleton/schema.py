@@ -86,9 +86,12 @@ class _Builder:
         return "#/$defs/" + shape.name
 
     def structure(self, shape: Shape) -> dict:
-        members = {name: self.member(member) for name, member in shape.members.items()}
+        shapes = shape.members
+        members = {name: self.member(member) for name, member in shapes.items()}
         result: dict[str, Any] = {"type": "object", "properties": members}
-        required = [name for name in shape.required_members if name in members]
+        # An idempotency token is filled in by botocore when the input leaves it out.
+        required = [name for name in shape.required_members
+                    if name in shapes and not shapes[name].is_idempotency_token]
         if required:
             result["required"] = required
         result["additionalProperties"] = False
