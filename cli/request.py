@@ -1,0 +1,162 @@
+"""One operation's command line made into request parameters.
+
+`Command` is the unit every room of the CLI works on (one call, a wait, a
+batch of calls): the operation, the global options, what the operation's
+own arguments gave, and, made only when needed, the botocore session. Its
+`params()` is the one path argv -> values -> request: model defaults, then
+the command line, then v2's extra arguments, then `--cli-input-*` under all
+of them.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
+if TYPE_CHECKING:
+    from typing import Any
+
+    from cli.arguments import GlobalArgs, OperationArgs
+    from cli.catalog import Catalog
+    from cli.env import Env
+    from cli.model import Operation
+
+from cli.errors import CliError, ExitCode
+
+
+class ParamValidation(CliError):
+    """A malformed global or input option value (exit 252, v2's ParamValidation)."""
+
+    exit_code = ExitCode.USAGE
+    code = "ParamValidation"
+
+
+class Command:
+    """An operation and its command line; the session is made on first use."""
+
+    __slots__ = ("catalog", "operation", "args", "op_args", "env", "_session")
+
+    def __init__(self, catalog: Catalog, operation: Operation, args: GlobalArgs,
+                 op_args: OperationArgs, env: Env):
+        self.catalog = catalog
+        self.operation = operation
+        self.args = args  # the global options
+        self.op_args = op_args  # the operation's own arguments
+        self.env = env
+        self._session = None
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The input, pagination and extra options given (by py_name)."""
+        return self.op_args.options
+
+    # -- botocore, on demand --------------------------------------------------
+
+    @property
+    def has_session(self) -> bool:
+        return self._session is not None
+
+    def session(self):
+        if self._session is None:
+            from cli import dispatch
+
+            session = dispatch.make_session(self.settings(), self.env.environ)
+            dispatch.check_profile(session)
+            self._session = session
+        return self._session
+
+    def config(self, name: str) -> Any:
+        """A setting through botocore's config chain (starts the session)."""
+        from cli.dispatch import config_value
+
+        return config_value(self.session(), name)
+
+    def settings(self):
+        from cli.dispatch import CallSettings
+
+        args = self.args
+        return CallSettings(
+            profile=args.profile,
+            region=args.region,
+            endpoint_url=args.endpoint_url,
+            verify_ssl=args.verify_ssl is not False,
+            ca_bundle=args.ca_bundle,
+            sign_request=args.sign_request is not False,
+            read_timeout=args.cli_read_timeout,
+            connect_timeout=args.cli_connect_timeout,
+            debug=bool(args.debug),
+        )
+
+    def output_format(self) -> str:
+        return self.args.output or self.config("output")
+
+    def make_client(self):
+        """The botocore client for the operation, responses parsed as v2 prints them."""
+        from cli import dispatch
+
+        session = self.session()
+        dispatch.parse_timestamps_as_text(session, self.config("cli_timestamp_format"))
+        return dispatch.make_client(session, self.catalog, self.operation, self.settings(),
+                                    self.env.environ)
+
+    # -- the request ----------------------------------------------------------
+
+    def read_cli_input(self) -> dict | None:
+        """The --cli-input-json/yaml document, parsed; None when neither is given."""
+        return read_cli_input(self.options, self.env)
+
+    def params(self, cli_input: dict | None = None) -> dict:
+        """The request parameters: defaults < --cli-input-* < the command line."""
+        from cli.customizations import operation_defaults
+        from cli.shortcuts import apply_extra_arguments
+        from cli.values import encode_blobs, parameter_value
+
+        operation = self.operation
+        by_name = {p.py_name: p for p in operation.parameters()}
+        blob_input = cli_input is not None and operation.input_shape is not None \
+            and operation.input_shape.contains("blob")
+        binary_format = self._binary_format(
+            blob_input or any(by_name[name].shape.contains("blob") for name in self.op_args.raw))
+        command = (operation.command_name, operation.cli_name)
+        params: dict = operation_defaults(*command)
+        for py_name, raw in self.op_args.raw.items():
+            param = by_name[py_name]
+            params[py_name] = raw if param.is_flag else parameter_value(
+                param, raw, binary_format=binary_format, command=command)
+        params = apply_extra_arguments(*command, self.options, params)
+        if cli_input is not None:
+            import skeleton
+
+            if blob_input:
+                cli_input = encode_blobs(cli_input, operation.input_shape, binary_format,
+                                         "cli-input")
+            params = skeleton.merge_cli_input(cli_input, params, operation)
+        return params
+
+    def _binary_format(self, blob_given: bool) -> str:
+        # The format lives in the config; read it (and so start botocore)
+        # only when a blob is among the values: parse errors stay local work.
+        binary_format = self.args.cli_binary_format
+        if binary_format is None and blob_given:
+            binary_format = self.config("cli_binary_format")
+        return binary_format or "base64"
+
+    def pagination(self) -> dict[str, Any]:
+        """botocore's PaginationConfig from --max-items, --starting-token, --page-size."""
+        options = self.options
+        return {
+            "MaxItems": options.get("max_items"),
+            "StartingToken": options.get("starting_token"),
+            "PageSize": options.get("page_size"),
+        }
+
+
+def read_cli_input(options: dict[str, Any], env: Env) -> dict | None:
+    json_text, yaml_text = options.get("cli_input_json"), options.get("cli_input_yaml")
+    if json_text is None and yaml_text is None:
+        return None
+    if json_text is not None and yaml_text is not None:
+        raise ParamValidation("Only one --cli-input- parameter may be specified.")
+    import skeleton
+
+    kind, value = ("json", json_text) if json_text is not None else ("yaml", yaml_text)
+    text = skeleton.read_cli_input_value(value, env.stdin, f"cli-input-{kind}")
+    return skeleton.load_cli_input(text, kind)
