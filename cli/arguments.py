@@ -144,14 +144,22 @@ class OperationArgs:
 
 
 def operation_options(operation: Operation) -> tuple[Option, ...]:
+    """The options an operation has beyond its model's members."""
     from cli.shortcuts import extra_options
 
     # v2 offers no --cli-input-* or --generate-cli-skeleton where the
     # operation streams its output to a file.
     options = () if operation.streaming_output else INPUT_OPTIONS
-    if operation.can_paginate:
-        options += PAGINATION_OPTIONS
-    return options + extra_options(operation.command_name, operation.cli_name)
+    return (options + pagination_options(operation)
+            + extra_options(operation.command_name, operation.cli_name))
+
+
+def pagination_options(operation: Operation) -> tuple[Option, ...]:
+    """--starting-token, --page-size (where the paginator has a limit key), --max-items."""
+    if not operation.can_paginate:
+        return ()
+    return tuple(o for o in PAGINATION_OPTIONS
+                 if o.name != "page-size" or operation.page_size_member)
 
 
 # Given on the command line, these make v2 drop the required-argument check.
@@ -228,7 +236,8 @@ def missing_required(operation: Operation, args: OperationArgs,
                      defaults: dict[str, Any]) -> list[str]:
     """The required arguments neither the command line nor a default gave, as v2 names them."""
     missing = [p.cli_name for p in operation.parameters()
-               if p.required and p.py_name not in args.raw and p.py_name not in defaults]
+               if p.checked_by_parser and p.py_name not in args.raw
+               and p.py_name not in defaults]
     if operation.streaming_output and args.options.get("outfile") is None:
         missing.append("outfile")
     return missing

@@ -20,7 +20,7 @@ import marshal
 import os
 import sys
 
-from cli.customizations import COMMAND_RENAMES
+from cli.customizations import COMMAND_RENAMES, command_table
 from cli.errors import UnknownCommandError
 from cli.model import Operation, Shape
 
@@ -282,13 +282,21 @@ class Catalog:
         return index
 
     def operation_names(self, service_name: str) -> dict[str, str]:
-        return self.service_index(service_name)["operations"]
+        """The operations v2 offers for a service: {cli name: model key}, sorted."""
+        return self._command_table(service_name)[0]
+
+    def _command_table(self, service_name: str) -> tuple[dict, dict]:
+        # Customizations apply as the index is read, never to the cached
+        # index itself: the cache holds only what the model says.
+        command = COMMAND_RENAMES.get(service_name, service_name)
+        return command_table(command, self.service_index(service_name)["operations"])
 
     # -- operations -------------------------------------------------------
 
     def operation(self, command_name: str, cli_name: str) -> Operation:
         service_name = self.service_name(command_name)
-        operations = self.operation_names(service_name)
+        operations, aliases = self._command_table(service_name)
+        cli_name = aliases.get(cli_name, cli_name)
         try:
             name = operations[cli_name]
         except KeyError:

@@ -15,6 +15,84 @@ COMMAND_RENAMES = {
     "codedeploy": "deploy",
 }
 
+# -- the command table: which operations a service offers, under which names --
+
+# (command, the name botocore's kebab-casing gives an operation) -> v2's name.
+# botocore special-cases a few newer names that v2's own copy of botocore
+# splits word by word; v2 renames a few more itself.
+OPERATION_RENAMES = {
+    ("cloudwatch", "update-otel-enrichment"): "update-o-tel-enrichment",
+    **{("socialmessaging", name.replace("whats-app", "whatsapp")): name for name in (
+        "create-whats-app-dataset", "get-whats-app-business-public-key",
+        "get-whats-app-call-permission", "put-whats-app-business-public-key",
+        "send-whats-app-call-event", "send-whats-app-conversion-event",
+        "update-linked-whats-app-business-account-phone-number")},
+}
+
+# (command, operation) -> older names v2 still accepts without listing them.
+OPERATION_ALIASES = {
+    ("cloudwatch", "get-otel-enrichment"): ("get-o-tel-enrichment",),
+    ("cloudwatch", "start-otel-enrichment"): ("start-o-tel-enrichment",),
+    ("cloudwatch", "stop-otel-enrichment"): ("stop-o-tel-enrichment",),
+    ("signin", "create-oauth2-token"): ("create-o-auth2-token",),
+}
+
+# Operations v2 does not offer (deprecated, or event streams it cannot print).
+REMOVED_OPERATIONS = {
+    "ses": ("delete-verified-email-address", "list-verified-email-addresses",
+            "verify-email-address"),
+    "ec2": ("import-instance", "import-volume"),
+    "emr": ("run-job-flow", "describe-job-flows", "add-job-flow-steps", "terminate-job-flows",
+            "list-bootstrap-actions", "list-instance-groups", "set-termination-protection",
+            "set-keep-job-flow-alive-when-no-steps", "set-visible-to-all-users",
+            "set-unhealthy-node-replacement"),
+    "kinesis": ("subscribe-to-shard",),
+    "lexv2-runtime": ("start-conversation",),
+    "lambda": ("invoke-with-response-stream",),
+    "sagemaker-runtime": ("invoke-endpoint-with-response-stream",),
+    "bedrock-runtime": ("invoke-model-with-bidirectional-stream",
+                        "invoke-model-with-response-stream", "converse-stream"),
+    "bedrock-agent-runtime": ("agentic-retrieve-stream", "invoke-agent", "invoke-flow",
+                              "invoke-inline-agent", "optimize-prompt",
+                              "retrieve-and-generate-stream"),
+    "bedrock-agentcore": ("invoke-code-interpreter", "invoke-agent-runtime-command",
+                          "invoke-harness"),
+    "qbusiness": ("chat",),
+    "iotsitewise": ("invoke-assistant",),
+    "logs": ("get-log-object",),
+    "polly": ("start-speech-synthesis-stream",),
+    "connecthealth": ("start-medical-scribe-listening-session",),
+    "devops-agent": ("send-message",),
+}
+
+# (command, operation) -> the commands v2 offers in its place, each calling
+# the same operation with its own arguments (see ARGUMENT_RENAMES, REMOVED_ARGUMENTS).
+SPLIT_OPERATIONS = {
+    ("rds", "modify-option-group"): ("add-option-to-option-group",
+                                     "remove-option-from-option-group"),
+}
+
+
+def command_table(command: str, operations: dict[str, str]) -> tuple[dict, dict]:
+    """v2's operations of one command: ({name: model key}, {hidden alias: name}).
+
+    `operations` maps the kebab-case name botocore gives each operation to
+    the operation's key in the model.
+    """
+    removed = REMOVED_OPERATIONS.get(command, ())
+    table = {}
+    for name, key in operations.items():
+        if name in removed:
+            continue
+        for cli_name in SPLIT_OPERATIONS.get((command, name), (name,)):
+            table[OPERATION_RENAMES.get((command, cli_name), cli_name)] = key
+    aliases = {alias: name for name in table
+               for alias in OPERATION_ALIASES.get((command, name), ())}
+    return dict(sorted(table.items())), aliases
+
+
+# -- arguments ---------------------------------------------------------------
+
 # (command, operation or "*", argument name) -> the name v2 gives it. The
 # argument name may be the negative spelling of a flag ("no-no-reboot").
 # Most exist because the model's name collides with a global option
@@ -23,8 +101,6 @@ ARGUMENT_RENAMES = {
     ("ec2", "create-image", "no-no-reboot"): "reboot",
     ("ec2", "*", "no-egress"): "ingress",
     ("ec2", "*", "no-disable-api-termination"): "enable-api-termination",
-    ("opsworks", "*", "region"): "stack-region",
-    ("elastictranscoder", "*", "output"): "job-output",
     ("swf", "register-activity-type", "version"): "activity-version",
     ("swf", "register-workflow-type", "version"): "workflow-version",
     ("datapipeline", "*", "query"): "objects-query",
@@ -69,41 +145,70 @@ ARGUMENT_RENAMES = {
     ("lex-models", "delete-intent-version", "version"): "intent-version",
     ("lex-models", "delete-slot-type-version", "version"): "slot-type-version",
     ("lex-models", "get-export", "version"): "resource-version",
-    ("mobile", "create-project", "region"): "project-region",
     ("rekognition", "create-stream-processor", "output"): "stream-processor-output",
     ("eks", "create-cluster", "version"): "kubernetes-version",
     ("eks", "update-cluster-version", "version"): "kubernetes-version",
     ("eks", "create-nodegroup", "version"): "kubernetes-version",
     ("eks", "update-nodegroup-version", "version"): "kubernetes-version",
     ("schemas", "*", "version"): "schema-version",
+    **{("pinpoint", f"{verb}-{kind}-template", "version"): "template-version"
+       for verb in ("delete", "get", "update")
+       for kind in ("email", "in-app", "push", "sms", "voice")},
+    ("license-manager", "get-grant", "version"): "grant-version",
+    ("license-manager", "delete-grant", "version"): "grant-version",
+    ("license-manager", "get-license", "version"): "license-version",
+    ("eks", "update-cluster-components-version", "version"): "kubernetes-version",
+    **{("sagemaker", operation, "version"): "version-number" for operation in (
+        "delete-image-version", "describe-image-version", "list-aliases",
+        "update-image-version")},
+    ("iotwireless", "*", "lo-ra-wan"): "lorawan",
+    ("codepipeline", "get-action-type", "version"): "action-version",
+    ("ecs", "*", "no-enable-execute-command"): "disable-execute-command",
+    ("ecs", "execute-command", "no-interactive"): "non-interactive",
+    ("controltower", "create-landing-zone", "version"): "landing-zone-version",
+    ("controltower", "update-landing-zone", "version"): "landing-zone-version",
+    **{("glue", operation, "region"): "resource-region" for operation in (
+        "get-unfiltered-partition-metadata", "get-unfiltered-partitions-metadata",
+        "get-unfiltered-table-metadata")},
+    ("rds", "add-option-to-option-group", "options-to-include"): "options",
+    ("rds", "remove-option-from-option-group", "options-to-remove"): "options",
 }
 
-# (command, operation, argument name) -> an old spelling v2 still accepts
-# without documenting it.
+# (command, operation or "*", argument name) -> a second spelling v2 accepts
+# without documenting it. Neither spelling is then required on the command
+# line (the help page still says required; the request validator checks).
 HIDDEN_ALIASES = {
-    ("cognito-identity", "create-identity-pool", "open-id-connect-provider-arns"):
-        "open-id-connect-provider-ar-ns",
-    ("storagegateway", "describe-tapes", "tape-arns"): "tape-ar-ns",
-    ("storagegateway", "describe-tape-archives", "tape-arns"): "tape-ar-ns",
-    ("storagegateway", "describe-vtl-devices", "vtl-device-arns"): "vtl-device-ar-ns",
-    ("storagegateway", "describe-cached-iscsi-volumes", "volume-arns"): "volume-ar-ns",
-    ("storagegateway", "describe-stored-iscsi-volumes", "volume-arns"): "volume-ar-ns",
-    ("route53domains", "view-billing", "start-time"): "start",
-    ("deploy", "create-deployment-group", "ec2-tag-set"): "ec-2-tag-set",
-    ("deploy", "list-application-revisions", "s3-bucket"): "s-3-bucket",
-    ("deploy", "list-application-revisions", "s3-key-prefix"): "s-3-key-prefix",
-    ("deploy", "update-deployment-group", "ec2-tag-set"): "ec-2-tag-set",
-    ("iam", "enable-mfa-device", "authentication-code1"): "authentication-code-1",
-    ("iam", "enable-mfa-device", "authentication-code2"): "authentication-code-2",
-    ("iam", "resync-mfa-device", "authentication-code1"): "authentication-code-1",
-    ("iam", "resync-mfa-device", "authentication-code2"): "authentication-code-2",
-    ("importexport", "get-shipping-label", "street1"): "street-1",
-    ("importexport", "get-shipping-label", "street2"): "street-2",
-    ("importexport", "get-shipping-label", "street3"): "street-3",
-    ("lambda", "publish-version", "code-sha256"): "code-sha-256",
-    ("lightsail", "import-key-pair", "public-key-base64"): "public-key-base-64",
-    ("opsworks", "register-volume", "ec2-volume-id"): "ec-2-volume-id",
+    ("mgn", "*", "replication-servers-security-groups-ids"):
+        "replication-servers-security-groups-i-ds",
+    ("mgn", "*", "source-server-ids"): "source-server-i-ds",
+    ("mgn", "*", "replication-configuration-template-ids"):
+        "replication-configuration-template-i-ds",
+    ("elasticache", "create-replication-group", "preferred-cache-cluster-azs"):
+        "preferred-cache-cluster-a-zs",
 }
+
+# Members that, given by hand, turn automatic paging off beyond the
+# paginator's own tokens (kinesis list-streams' older way to page).
+MANUAL_PAGING_MEMBERS = {
+    ("kinesis", "list-streams"): {"ExclusiveStartStreamName"},
+}
+
+# (command, operation) -> (page size, the members besides NextToken and
+# DryRun that may be given): v2 asks for pages of this size when a call
+# pages automatically with no --page-size and no other filter.
+DEFAULT_PAGE_SIZES = {
+    ("ec2", "describe-volumes"): (1000, ()),
+    ("ec2", "describe-snapshots"): (1000, ("OwnerIds", "RestorableByUserIds")),
+}
+
+
+def default_page_size(command: str, operation: str, params: dict) -> int | None:
+    size, allowed = DEFAULT_PAGE_SIZES.get((command, operation), (None, ()))
+    if size is None or any(k not in allowed and k not in ("NextToken", "DryRun")
+                           for k in params):
+        return None
+    return size
+
 
 # Request values v2 fills in when the command line leaves them out.
 OPERATION_DEFAULTS = {
@@ -224,6 +329,8 @@ PARAMFILE_DISABLED = frozenset(
 # Model arguments v2 takes away (it offers its own in their place: cli/shortcuts.py).
 REMOVED_ARGUMENTS = {
     ("ec2", "run-instances"): frozenset({"min-count", "max-count"}),
+    ("rds", "add-option-to-option-group"): frozenset({"options-to-remove"}),
+    ("rds", "remove-option-from-option-group"): frozenset({"options-to-include"}),
 }
 
 
@@ -236,11 +343,12 @@ OPTIONAL_ARGUMENTS = {
 # Model arguments v2 keeps working but leaves out of the help page, because
 # an extra argument above stands for them.
 UNDOCUMENTED_ARGUMENTS = {
-    ("ec2", operation): frozenset({"ip-protocol", "from-port", "to-port", "cidr-ip",
-                                   "source-security-group-name",
-                                   "source-security-group-owner-id"})
-    for operation in ("authorize-security-group-ingress", "authorize-security-group-egress",
-                      "revoke-security-group-ingress", "revoke-security-group-egress")
+    ("kinesis", "list-streams"): frozenset({"exclusive-start-stream-name"}),
+    **{("ec2", operation): frozenset({"ip-protocol", "from-port", "to-port", "cidr-ip",
+                                      "source-security-group-name",
+                                      "source-security-group-owner-id"})
+       for operation in ("authorize-security-group-ingress", "authorize-security-group-egress",
+                         "revoke-security-group-ingress", "revoke-security-group-egress")},
 }
 
 
@@ -263,7 +371,8 @@ def argument_name(command: str, operation: str, name: str) -> str:
 
 
 def hidden_alias(command: str, operation: str, name: str) -> str | None:
-    return HIDDEN_ALIASES.get((command, operation, name))
+    return HIDDEN_ALIASES.get((command, operation, name),
+                              HIDDEN_ALIASES.get((command, "*", name)))
 
 
 def operation_defaults(command: str, operation: str) -> dict:

@@ -319,7 +319,7 @@ def _page_iterator(client, operation: Operation, params: dict[str, Any],
     """botocore's PageIterator for the call, with --max-items/--starting-token/--page-size."""
     from botocore import xform_name
 
-    config = {k: v for k, v in pagination.items() if v is not None}
+    config = {k: v for k, v in (pagination or {}).items() if v is not None}
     paginator = client.get_paginator(xform_name(operation.name))
     return paginator.paginate(**params, PaginationConfig=config)
 
@@ -349,11 +349,6 @@ def result(client, operation: Operation, params: dict[str, Any], *, paginate: bo
         raise translate(e) from None
 
 
-def _token_given(operation: Operation, params: Mapping[str, Any]) -> bool:
-    """A paging member given by hand turns automatic pagination off, as in v2."""
-    return any(name in params for name in operation.manual_paging_members)
-
-
 def text_pages(client, operation: Operation, params: dict[str, Any],
                pagination: Mapping[str, Any]) -> Iterator[dict]:
     """The page dicts v2's text output prints one by one for a paginated call.
@@ -377,8 +372,8 @@ def text_pages(client, operation: Operation, params: dict[str, Any],
 
 
 def paginates(operation: Operation, params: Mapping[str, Any], paginate: bool) -> bool:
-    """Whether this call pages through results automatically."""
-    return paginate and operation.can_paginate and not _token_given(operation, params)
+    """Whether this call pages through results automatically (cli.request decides `paginate`)."""
+    return paginate and operation.can_paginate
 
 
 def _config_errors(bx) -> tuple:

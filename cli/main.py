@@ -88,9 +88,9 @@ def run_operation(command: Command, query) -> int:
     if max_items is not None and max_items <= 0:
         env.stderr.write(
             "warning: Non-positive values for --max-items may result in undefined behavior.\n")
-    pagination = command.pagination()
+    params, pagination = command.paging(params)
+    paginate = pagination is not None
     client = command.make_client()
-    paginate = args.paginate is not False
     try:
         if output_format == "yaml-stream":
             pages = dispatch.pages(client, operation, params, paginate=paginate,

@@ -191,6 +191,16 @@ class Parameter:
         return "--" + self.negative_name
 
     @property
+    def checked_by_parser(self) -> bool:
+        """Whether argparse reports the parameter missing, as v2's does.
+
+        v2 documents required booleans and arguments with a hidden second
+        spelling as required, but leaves the check to the request validator
+        ("Missing required parameter in input").
+        """
+        return self.required and not self.is_flag and not self.aliases
+
+    @property
     def is_flag(self) -> bool:
         """Top-level booleans are `--flag` / `--no-flag`."""
         return self.shape.type_name == "boolean"
@@ -239,7 +249,15 @@ class Operation:
     @property
     def manual_paging_members(self) -> set[str]:
         """Members that, given by the user, turn automatic pagination off (as in v2)."""
-        return _pagination_members(self.paginator)
+        from cli.customizations import MANUAL_PAGING_MEMBERS
+
+        return _pagination_members(self.paginator) | MANUAL_PAGING_MEMBERS.get(
+            (self.command_name, self.cli_name), set())
+
+    @property
+    def page_size_member(self) -> str | None:
+        """The member --page-size drives (the paginator's limit key), if any."""
+        return (self.paginator or {}).get("limit_key")
 
     @property
     def streaming_output(self) -> str | None:

@@ -139,14 +139,46 @@ class Command:
             binary_format = self.config("cli_binary_format")
         return binary_format or "base64"
 
-    def pagination(self) -> dict[str, Any]:
-        """botocore's PaginationConfig from --max-items, --starting-token, --page-size."""
-        options = self.options
-        return {
-            "MaxItems": options.get("max_items"),
-            "StartingToken": options.get("starting_token"),
-            "PageSize": options.get("page_size"),
-        }
+    def paging(self, params: dict) -> tuple[dict, dict | None]:
+        """(params, botocore's PaginationConfig), the config None when the call does not page.
+
+        As in v2: --no-paginate, or a paging member given by hand (on the
+        command line or in --cli-input-*), turns automatic paging off. Then
+        --starting-token, --page-size and --max-items are errors, except
+        where the operation has a member of that name (lambda's --max-items,
+        acm's), which the value goes to instead.
+        """
+        operation = self.operation
+        if not operation.can_paginate:
+            return params, None
+        given = {name: value for name, value in (
+            ("StartingToken", self.options.get("starting_token")),
+            ("PageSize", self.options.get("page_size")),
+            ("MaxItems", self.options.get("max_items"))) if value is not None}
+        if self.args.paginate is not False and not (operation.manual_paging_members & set(params)):
+            from cli.customizations import default_page_size
+
+            size = default_page_size(operation.command_name, operation.cli_name, params)
+            if size is not None:
+                given.setdefault("PageSize", size)
+            return params, given
+        shadowed = {p.name: p.py_name for p in operation.parameters()}
+        params = dict(params)
+        unused = []
+        for name, value in given.items():
+            option = _PAGING_OPTIONS[name]
+            if option in shadowed:
+                params[shadowed[option]] = value
+            else:
+                unused.append("--" + option)
+        if unused:
+            raise ParamValidation("Cannot specify --no-paginate along with pagination "
+                                  "arguments: " + ", ".join(unused))
+        return params, None
+
+
+_PAGING_OPTIONS = {"StartingToken": "starting-token", "PageSize": "page-size",
+                   "MaxItems": "max-items"}
 
 
 def read_cli_input(options: dict[str, Any], env: Env) -> dict | None:

@@ -27,7 +27,8 @@ def page_for(catalog, words: list[str]) -> Page:
     if len(words) == 1:
         from cli.help.listing import service_page
 
-        return service_page(command, catalog.service_index(service))
+        return service_page(command, catalog.service_index(service),
+                            catalog.operation_names(service))
     if len(words) > 2:
         raise UnknownCommandError("operation", " ".join(words[1:]), [])
     from cli.help.operation import operation_page

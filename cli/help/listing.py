@@ -37,13 +37,14 @@ def top_page(commands: list[str]) -> Page:
     )
 
 
-def service_page(command: str, index: dict) -> Page:
+def service_page(command: str, index: dict, operations) -> Page:
+    """`aws <command> help`: the service's documentation and its operations (names)."""
     description = blocks_from_html(index.get("documentation", ""))
     return Page(
         command,
         (
             Section("NAME", (para(f"{command} -"),)),
             Section("DESCRIPTION", description),
-            Section("AVAILABLE COMMANDS", (_names(sorted(index.get("operations", {}))),)),
+            Section("AVAILABLE COMMANDS", (_names(sorted(operations)),)),
         ),
     )

@@ -16,7 +16,8 @@ from cli.help.doc import Block, Bullets, Code, Item, Page, Section, Span, para
 from cli.help.htmltext import blocks_from_html
 from cli.shortcuts import extra_options
 from cli.model import Operation, Parameter, Shape
-from cli.options import GLOBAL_OPTIONS, INPUT_OPTIONS, PAGINATION_OPTIONS, Option
+from cli.arguments import pagination_options
+from cli.options import GLOBAL_OPTIONS, INPUT_OPTIONS, Option
 
 API_DOC_BASE = "https://docs.aws.amazon.com/goto/WebAPI"
 PAGINATION_NOTE = (
@@ -68,8 +69,7 @@ def synopsis_lines(op: Operation, params: list[Parameter]) -> list[str]:
     # v2 offers no scripted input or skeleton where the output streams to a file.
     if not op.streaming_output:
         lines.append("[--cli-input-json | --cli-input-yaml]")
-    if op.can_paginate:
-        lines.extend(f"[{o.cli_name} <value>]" for o in PAGINATION_OPTIONS)
+    lines.extend(f"[{o.cli_name} <value>]" for o in pagination_options(op))
     if op.streaming_output:
         lines.append("<outfile>")
     else:
@@ -114,8 +114,7 @@ def _options(op: Operation, params: list[Parameter]) -> list[Block]:
                 (para(input_json.documentation),),
             )
         )
-    if op.can_paginate:
-        blocks.extend(_pagination_items(op))
+    blocks.extend(_pagination_items(op))
     if op.streaming_output:
         blocks.append(Item((Span("outfile", "option"), Span(" (string)")),
                            (para("Filename where the content will be saved"),)))
@@ -137,7 +136,7 @@ def _pagination_items(op: Operation) -> list[Item]:
     if limit_key and op.input_shape is not None:
         limit_shape = op.input_shape.members.get(limit_key)
     items = []
-    for option in PAGINATION_OPTIONS:
+    for option in pagination_options(op):
         extra: list[Block] = [para(PAGINATION_NOTE)]
         if option.name == "page-size" and limit_shape is not None:
             extra += _constraints(limit_shape)
