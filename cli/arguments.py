@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 import argparse
-from cli.errors import UnknownOptionsError, UsageError
+from cli.errors import UnknownOptionsError, UsageError, ValidationError
 from cli.model import Operation, Parameter
 from cli.options import (  # noqa: F401  (Option: annotations)
     GLOBAL_OPTIONS,
@@ -138,7 +138,7 @@ class OperationArgs:
     __slots__ = ("raw", "options", "help")
 
     def __init__(self, raw: dict[str, Any], options: dict[str, Any], help: bool = False):
-        self.raw = raw  # py_name -> raw string(s) or bool, only what was given
+        self.raw = raw  # Parameter.dest -> raw string(s) or bool, only what was given
         self.options = options  # cli_input_json, generate_cli_skeleton, max_items, ...
         self.help = help  # the operation's positional word was `help`
 
@@ -152,6 +152,18 @@ def operation_options(operation: Operation) -> tuple[Option, ...]:
     options = () if operation.streaming_output else INPUT_OPTIONS
     return (options + pagination_options(operation)
             + extra_options(operation.command_name, operation.cli_name))
+
+
+def command_parameters(operation: Operation, options=None) -> list[Parameter]:
+    """The model's parameters an operation's command line offers.
+
+    A member spelled like one of the command's own options is shadowed by
+    it, as in v2: lambda's --max-items is the paging option (the paginator
+    drives that member), emr add-tags' --tags takes Key=Value words.
+    """
+    shadowed = {o.cli_name for o in (operation_options(operation) if options is None
+                                     else options)}
+    return [p for p in operation.parameters() if p.cli_name not in shadowed]
 
 
 def pagination_options(operation: Operation) -> tuple[Option, ...]:
@@ -177,22 +189,25 @@ def parse_operation(operation: Operation, words: list[str]) -> OperationArgs:
     """
     parser = _Parser()
     options = operation_options(operation)
-    # A member spelled like a pagination option (lambda's --max-items) is
-    # shadowed by it, as in v2: the paginator drives that member itself.
-    shadowed = {o.cli_name for o in options}
-    params = [p for p in operation.parameters() if p.cli_name not in shadowed]
+    params = command_parameters(operation, options)
     for param in params:
         _add_parameter(parser, param)
     add_to_parser(parser, options, store=_Store)
     namespace, leftovers = parser.parse_known_args(words)
     values = vars(namespace)
-    option_values = {o.py_name: values.pop(o.py_name) for o in options}
+    option_values: dict[str, Any] = {}
+    for option in options:  # a flag and its --no- spelling share one value
+        if option.py_name not in option_values:
+            option_values[option.py_name] = values.pop(option.py_name)
     for name in REQUIREMENT_OVERRIDES:
         option_values.setdefault(name, None)
     for option in options:
         if option.kind == "int" and option_values[option.py_name] is not None:
             option_values[option.py_name] = to_int(option, option_values[option.py_name])
-    raw = {p.py_name: values[p.py_name] for p in params if values[p.py_name] is not None}
+    for param in params:
+        if param.flag_structure:
+            _merge_negative(param, values)
+    raw = {p.dest: values[p.dest] for p in params if values[p.dest] is not None}
     # Positional words, in order: argparse gives them no option to belong to.
     positional = [i for i, word in enumerate(leftovers) if not word.startswith("-")]
     taken = positional[:2] if operation.streaming_output else positional[:1]
@@ -221,23 +236,42 @@ def parse_operation(operation: Operation, words: list[str]) -> OperationArgs:
 
 def _add_parameter(parser: argparse.ArgumentParser, param: Parameter) -> None:
     names = [param.cli_name, *("--" + alias for alias in param.aliases)]
-    if param.is_flag:
-        parser.add_argument(*names, dest=param.py_name, action="store_const", const=True,
+    if param.flag_structure:
+        parser.add_argument(*names, dest=param.dest, nargs="?", const=True, default=None)
+        parser.add_argument(param.negative_cli_name, dest=_NEGATIVE + param.dest,
+                            action="store_const", const=False, default=None)
+    elif param.is_flag:
+        parser.add_argument(*names, dest=param.dest, action="store_const", const=True,
                             default=None)
-        parser.add_argument(param.negative_cli_name, dest=param.py_name, action="store_const",
+        parser.add_argument(param.negative_cli_name, dest=param.dest, action="store_const",
                             const=False, default=None)
     elif param.takes_many:
-        parser.add_argument(*names, dest=param.py_name, nargs="*", default=None)
+        parser.add_argument(*names, dest=param.dest, nargs="*", default=None)
     else:
-        parser.add_argument(*names, dest=param.py_name, default=None)
+        parser.add_argument(*names, dest=param.dest, default=None)
+
+
+_NEGATIVE = "no "  # the argparse dest of a flag structure's --no- spelling
+
+
+def _merge_negative(param: Parameter, values: dict[str, Any]) -> None:
+    negative = values.pop(_NEGATIVE + param.dest)
+    if negative is None:
+        return
+    if values[param.dest] is not None:
+        raise ValidationError(f'Cannot specify both the "{param.cli_name}" option and the '
+                              f'"{param.negative_cli_name}" option.')
+    values[param.dest] = negative
 
 
 def missing_required(operation: Operation, args: OperationArgs,
                      defaults: dict[str, Any]) -> list[str]:
     """The required arguments neither the command line nor a default gave, as v2 names them."""
-    missing = [p.cli_name for p in operation.parameters()
-               if p.checked_by_parser and p.py_name not in args.raw
+    missing = [p.cli_name for p in command_parameters(operation)
+               if p.checked_by_parser and p.dest not in args.raw
                and p.py_name not in defaults]
+    missing += [o.cli_name for o in operation_options(operation)
+                if o.required and args.options.get(o.py_name) is None]
     if operation.streaming_output and args.options.get("outfile") is None:
         missing.append("outfile")
     return missing

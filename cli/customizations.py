@@ -107,6 +107,7 @@ ARGUMENT_RENAMES = {
     ("datapipeline", "get-pipeline-definition", "version"): "pipeline-version",
     ("emr", "*", "job-flow-ids"): "cluster-ids",
     ("emr", "*", "job-flow-id"): "cluster-id",
+    ("ses", "send-email", "source"): "from",
     ("cloudsearchdomain", "search", "query"): "search-query",
     ("cloudsearchdomain", "suggest", "query"): "suggest-query",
     ("sns", "subscribe", "endpoint"): "notification-endpoint",
@@ -186,6 +187,10 @@ HIDDEN_ALIASES = {
     ("elasticache", "create-replication-group", "preferred-cache-cluster-azs"):
         "preferred-cache-cluster-a-zs",
 }
+
+# Commands whose structures of one boolean `Value` v2 also takes as flags
+# (`--source-dest-check`, `--no-source-dest-check`).
+FLAG_STRUCTURE_COMMANDS = frozenset({"ec2"})
 
 # Members that, given by hand, turn automatic paging off beyond the
 # paginator's own tokens (kinesis list-streams' older way to page).
@@ -337,6 +342,11 @@ REMOVED_ARGUMENTS = {
 # Required model arguments v2 makes optional (extra arguments can stand for them).
 OPTIONAL_ARGUMENTS = {
     ("cloudwatch", "put-metric-data"): frozenset({"metric-data"}),
+    ("cloudfront", "create-invalidation"): frozenset({"invalidation-batch"}),
+    ("cloudfront", "create-distribution"): frozenset({"distribution-config"}),
+    ("ses", "send-email"): frozenset({"destination", "message"}),
+    ("deploy", "get-application-revision"): frozenset({"revision"}),
+    ("deploy", "register-application-revision"): frozenset({"revision"}),
 }
 
 
@@ -350,6 +360,79 @@ UNDOCUMENTED_ARGUMENTS = {
        for operation in ("authorize-security-group-ingress", "authorize-security-group-egress",
                          "revoke-security-group-ingress", "revoke-security-group-egress")},
 }
+
+
+class Hoist:
+    """A member of a structure argument that v2 also offers as an argument of its own.
+
+    `--zip-file fileb://f.zip` fills Code.ZipFile, `--image-bytes fileb://i.png`
+    Image.Bytes: blobs are read from files far more easily that way.
+    """
+
+    __slots__ = ("argument", "member", "name", "required", "argument_required",
+                 "keeps_member", "refusal", "documentation")
+
+    def __init__(self, argument: str, member: str, name: str, documentation: str, *,
+                 required: bool = False, argument_required: bool = False,
+                 keeps_member: bool = False, refusal: str | None = None):
+        self.argument = argument  # code
+        self.member = member  # ZipFile
+        self.name = name  # zip-file
+        self.documentation = documentation
+        self.required = required  # whether the new argument is required
+        self.argument_required = argument_required  # whether the old one still is
+        # Whether the old argument still takes the member; when it does not,
+        # giving it there is refused with `refusal` (v2's message).
+        self.keeps_member = keeps_member
+        self.refusal = refusal
+
+
+def _zip_file(argument: str) -> Hoist:
+    return Hoist(argument, "ZipFile", "zip-file",
+                 f"The zip file of the {argument} to upload, as fileb://path/to/file.zip. "
+                 f"Give either --zip-file or --{argument}, not both.",
+                 refusal=f"ZipFile cannot be provided as part of the --{argument} argument.  "
+                         "Please use the '--zip-file' option instead to specify a zip file.")
+
+
+def _bytes(argument: str, name: str, member: str = "Bytes") -> Hoist:
+    return Hoist(argument, member, name,
+                 "The content to upload; fileb://path/to/file reads a local file.",
+                 keeps_member=True)
+
+
+HOISTED_MEMBERS = {
+    ("lambda", "create-function"): (_zip_file("code"),),
+    ("lambda", "publish-layer-version"): (_zip_file("content"),),
+    ("rekognition", "compare-faces"): (_bytes("source-image", "source-image-bytes"),
+                                       _bytes("target-image", "target-image-bytes")),
+    **{("rekognition", operation): (_bytes("image", "image-bytes"),) for operation in (
+        "detect-custom-labels", "detect-faces", "detect-labels", "detect-moderation-labels",
+        "detect-protective-equipment", "detect-text", "index-faces", "recognize-celebrities",
+        "search-faces-by-image", "search-users-by-image")},
+    ("quicksight", "start-asset-bundle-import-job"): (
+        _bytes("asset-bundle-import-source", "asset-bundle-import-source-bytes", "Body"),),
+    ("translate", "import-terminology"): (
+        Hoist("terminology-data", "File", "data-file",
+              "The terminology file to upload, as fileb://path/to/file.", required=True,
+              refusal="File cannot be provided as part of the '--terminology-data' argument. "
+                      "Please use the '--data-file' option instead to specify a file."),),
+    ("translate", "translate-document"): (
+        Hoist("document", "Content", "document-content",
+              "The document to translate, as fileb://path/to/file.", required=True,
+              argument_required=True,
+              refusal="Content cannot be provided as a part of the '--document' argument. "
+                      "Please use the '--document-content' option instead to specify a file."),),
+    ("configservice", "put-configuration-recorder"): (
+        Hoist("configuration-recorder", "recordingGroup", "recording-group",
+              "Which resource types the recorder records (the recorder's recordingGroup).",
+              argument_required=True),),
+}
+
+# Blob arguments that must hold a zip archive (v2 checks before sending).
+ZIP_ARGUMENTS = frozenset({
+    ("lambda", "create-function", "zip-file"), ("lambda", "publish-layer-version", "zip-file"),
+    ("lambda", "update-function-code", "zip-file")})
 
 
 def optional(command: str, operation: str, name: str) -> bool:

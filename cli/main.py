@@ -108,6 +108,9 @@ def run_operation(command: Command, query) -> int:
         raise
     if operation.streaming_output:
         save_stream(response.pop(operation.streaming_output), command.options["outfile"])
+    from cli.shortcuts import after_call
+
+    after_call(operation.command_name, operation.cli_name, command.options, response)
     return print_result(response, output_format, args, env, query, title=operation.name,
                         session=session)
 
@@ -154,7 +157,7 @@ def _show_help(catalog, words: list[str], args: GlobalArgs, env: Env) -> int:
         return help_pages.render(page, width=w, styled=styled)
 
     text = catalog.derived_text(f"help/{'/'.join(words) or 'aws'}.{w}.{int(styled)}",
-                                ("cli", "cli.help", "shorthand"), produce)
+                                ("cli", "cli.help", "cli.shortcuts", "shorthand"), produce)
     return print_text(text, args, env)
 
 

@@ -164,11 +164,12 @@ class Parameter:
     """One command-line parameter generated from a top-level input member."""
 
     __slots__ = ("name", "py_name", "shape", "required", "documentation", "hidden",
-                 "negative_name", "aliases")
+                 "negative_name", "aliases", "flag_structure", "member", "refused_member")
 
     def __init__(self, name: str, py_name: str, shape: Shape, required: bool,
                  documentation: str, hidden: bool = False, negative_name: str | None = None,
-                 aliases: tuple[str, ...] = ()):
+                 aliases: tuple[str, ...] = (), flag_structure: bool = False,
+                 member: str | None = None):
         self.name = name  # user-pool-id
         self.py_name = py_name  # UserPoolId
         self.shape = shape
@@ -178,6 +179,15 @@ class Parameter:
         # The "off" spelling of a boolean flag: no-<name> unless v2 renames it.
         self.negative_name = negative_name or "no-" + name
         self.aliases = aliases  # other names v2 accepts, undocumented
+        # A structure of one boolean `Value` that v2 also takes as a flag:
+        # --opt ({"Value": true}), --no-opt (false), or --opt Value=false.
+        self.flag_structure = flag_structure
+        # The member of the `py_name` structure this argument fills, when v2
+        # offers a member as an argument of its own (--zip-file: Code.ZipFile).
+        self.member = member
+        # (member, message): a member taken out of this structure argument
+        # because another argument fills it; giving it here is refused.
+        self.refused_member: tuple[str, str | None] | None = None
 
     def __repr__(self) -> str:
         return f"Parameter({self.cli_name!r}, {self.py_name!r})"
@@ -185,6 +195,11 @@ class Parameter:
     @property
     def cli_name(self) -> str:
         return "--" + self.name
+
+    @property
+    def dest(self) -> str:
+        """The parameter's key among the command line's values: py_name, or py_name.member."""
+        return self.py_name if self.member is None else f"{self.py_name}.{self.member}"
 
     @property
     def negative_cli_name(self) -> str:
@@ -204,6 +219,11 @@ class Parameter:
     def is_flag(self) -> bool:
         """Top-level booleans are `--flag` / `--no-flag`."""
         return self.shape.type_name == "boolean"
+
+    @property
+    def has_negative(self) -> bool:
+        """Whether a --no-<name> spelling exists (flags and flag structures)."""
+        return self.is_flag or self.flag_structure
 
     @property
     def takes_many(self) -> bool:
@@ -278,6 +298,8 @@ class Operation:
         if self.input_shape is None:
             return []
         from cli.customizations import (
+            FLAG_STRUCTURE_COMMANDS,
+            HOISTED_MEMBERS,
             argument_name,
             hidden_alias,
             optional,
@@ -307,11 +329,43 @@ class Operation:
                     and not optional(command, operation, model_name),
                     documentation=shape.documentation,
                     hidden=py_name in hidden or undocumented(command, operation, model_name),
-                    negative_name=argument_name(command, operation, "no-" + model_name),
+                    # v2 renames --no- spellings of true booleans only (its flag
+                    # structures get theirs after the renames are done).
+                    negative_name=argument_name(command, operation, "no-" + model_name)
+                    if shape.type_name == "boolean" else None,
                     aliases=(alias,) if alias else (),
+                    flag_structure=command in FLAG_STRUCTURE_COMMANDS
+                    and _is_boolean_value(shape),
                 )
             )
+        for hoist in HOISTED_MEMBERS.get((command, operation), ()):
+            _hoist(params, hoist)
         return params
+
+
+def _hoist(params: list[Parameter], hoist) -> None:
+    """Offer a member of a structure argument as an argument of its own (v2's hoists)."""
+    original = next((p for p in params if p.name == hoist.argument), None)
+    member = original.shape.members.get(hoist.member) if original else None
+    if member is None:  # the model moved on: nothing to hoist
+        return
+    params.append(Parameter(hoist.name, original.py_name, member, hoist.required,
+                            hoist.documentation, member=hoist.member))
+    original.required = hoist.argument_required
+    if not hoist.keeps_member:
+        definition = dict(original.shape.definition)
+        definition["members"] = {k: v for k, v in definition["members"].items()
+                                 if k != hoist.member}
+        original.shape = Shape(original.shape.name, definition, original.shape.shape_map)
+        original.refused_member = hoist.member, hoist.refusal
+
+
+def _is_boolean_value(shape: Shape) -> bool:
+    """A structure whose only member is a boolean named Value."""
+    if shape.type_name != "structure":
+        return False
+    members = shape.members
+    return list(members) == ["Value"] and members["Value"].type_name == "boolean"
 
 
 def _pagination_members(paginator: Mapping[str, Any] | None) -> set[str]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 class Option:
     """One option of the table (a plain class: dataclasses are slow to create)."""
 
-    __slots__ = ("name", "kind", "documentation", "choices", "optional_value", "dest", "const")
+    __slots__ = ("name", "kind", "documentation", "choices", "optional_value", "dest", "const",
+                 "nargs", "no_paramfile", "required", "group")
 
     def __init__(self, name: str, kind: str, documentation: str, choices: tuple[str, ...] = (),
                  optional_value: str | None = None, dest: str | None = None,
-                 const: object = True):
+                 const: object = True, nargs: str | None = None, no_paramfile: bool = False,
+                 required: bool = False, group: str | None = None):
         self.name = name  # endpoint-url
         self.kind = kind  # "string", "int", "boolean" (a flag)
         self.documentation = documentation
@@ -25,6 +27,11 @@ class Option:
         # For options that set a value without one (--no-paginate -> paginate=False).
         self.dest = dest
         self.const = const
+        self.nargs = nargs  # "+" or "*" for options that take several words
+        self.no_paramfile = no_paramfile  # the value is never read from file://
+        self.required = required
+        # Flags of one group share a synopsis line: [--active | --terminated | --failed].
+        self.group = group
 
     def __repr__(self) -> str:
         return f"Option({self.cli_name!r})"
@@ -215,6 +222,9 @@ def add_to_parser(parser, options: tuple[Option, ...], *, store, stop=None) -> N
                 option.cli_name, dest=option.py_name, nargs="?", const=option.optional_value,
                 default=None, action=store, allowed=option.choices,
             )
+        elif option.nargs is not None:
+            parser.add_argument(option.cli_name, dest=option.py_name, default=None,
+                                nargs=option.nargs)
         else:
             parser.add_argument(option.cli_name, dest=option.py_name, default=None,
                                 action=store, allowed=option.choices)

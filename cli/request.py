@@ -110,17 +110,23 @@ class Command:
         from cli.values import encode_blobs, parameter_value
 
         operation = self.operation
-        by_name = {p.py_name: p for p in operation.parameters()}
+        by_dest = {p.dest: p for p in operation.parameters()}
         blob_input = cli_input is not None and operation.input_shape is not None \
             and operation.input_shape.contains("blob")
         binary_format = self._binary_format(
-            blob_input or any(by_name[name].shape.contains("blob") for name in self.op_args.raw))
+            blob_input or any(by_dest[dest].shape.contains("blob") for dest in self.op_args.raw))
         command = (operation.command_name, operation.cli_name)
         params: dict = operation_defaults(*command)
-        for py_name, raw in self.op_args.raw.items():
-            param = by_name[py_name]
-            params[py_name] = raw if param.is_flag else parameter_value(
+        for dest, raw in self.op_args.raw.items():
+            param = by_dest[dest]
+            value = raw if param.is_flag else parameter_value(
                 param, raw, binary_format=binary_format, command=command)
+            if param.member is None:
+                params[param.py_name] = value
+            else:  # one member of a structure argument, given on its own
+                structure = params.get(param.py_name)
+                params[param.py_name] = {**(structure if isinstance(structure, dict) else {}),
+                                         param.member: value}
         params = apply_extra_arguments(*command, self.options, params)
         if cli_input is not None:
             import skeleton

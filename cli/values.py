@@ -35,8 +35,8 @@ from __future__ import annotations
 import json
 import os
 
-from cli.customizations import OLD_LIST_CASES, PARAMFILE_DISABLED
-from cli.errors import ParamError, UsageError
+from cli.customizations import OLD_LIST_CASES, PARAMFILE_DISABLED, ZIP_ARGUMENTS
+from cli.errors import ParamError, UsageError, ValidationError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -58,6 +58,8 @@ def parameter_value(parameter: Parameter, raw: str | list[str], *,
     "register-instances-with-load-balancer"): it switches on v2's few
     per-operation rules. Raises ParamError or UsageError.
     """
+    if parameter.flag_structure and isinstance(raw, bool):
+        return {"Value": raw}  # --opt or --no-opt
     cli_name = parameter.cli_name
     where = command + (parameter.name,) if command else None
     value: Any = raw
@@ -65,8 +67,28 @@ def parameter_value(parameter: Parameter, raw: str | list[str], *,
         single = raw[0] if isinstance(raw, list) and len(raw) == 1 else raw
         if isinstance(single, str) and single.startswith(FILE_PREFIXES):
             value = load_file(single, cli_name)
+    if where in ZIP_ARGUMENTS:
+        _check_zip(value)
     value = _unpack(parameter, value, where)
+    if parameter.refused_member is not None and isinstance(value, dict):
+        member, refusal = parameter.refused_member
+        if member in value and refusal:
+            raise ValidationError(refusal)
     return encode_blobs(value, parameter.shape, binary_format, cli_name)
+
+
+def _check_zip(value: Any) -> None:
+    """v2 refuses a --zip-file that is not a zip archive before sending it."""
+    import io
+    import zipfile
+
+    data = value.encode("utf-8") if isinstance(value, str) else value
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            archive.infolist()
+    except (zipfile.BadZipFile, TypeError):
+        raise ValidationError("--zip-file must be a zip file with the fileb:// prefix.\n"
+                              "Example usage:  --zip-file fileb://path/to/file.zip") from None
 
 
 def load_file(uri: str, cli_name: str) -> str | bytes:

@@ -16,28 +16,6 @@ def closed_environ(tmp_path) -> dict:
             "AWS_MAX_ATTEMPTS": "1", "AWS_PAGER": ""}
 
 
-@pytest.mark.parametrize("count,launched", [(None, 1), ("2", 2), ("3:3", 3)])
-def test_run_instances_count(moto, count, launched):
-    argv = ["ec2", "run-instances", "--image-id", "ami-12c6146b",
-            "--query", "length(Instances)"]
-    if count is not None:
-        argv += ["--count", count]
-    result = run_process(argv, {**moto.environ(), "AWS_DEFAULT_REGION": "us-east-1"})
-    assert (result.exit_code, result.stdout, result.stderr) == (0, f"{launched}\n", "")
-
-
-@pytest.mark.parametrize("argv,code,phrase", [
-    (["--count", "2:x"], 252, "count parameter should be of form min[:max]"),
-    (["--count", "1:2:3"], 252, "count parameter should be of form min[:max]"),
-    (["--min-count", "1"], 252, "Unknown options: --min-count, 1"),
-])
-def test_run_instances_count_errors(tmp_path, argv, code, phrase):
-    result = run(["ec2", "run-instances", "--image-id", "ami-1", *argv,
-                  "--endpoint-url", CLOSED], closed_environ(tmp_path))
-    assert result.exit_code == code
-    assert phrase in result.stderr
-
-
 @pytest.mark.parametrize("argv", [
     ["cloudsearchdomain", "search", "--search-query", "x"],
     ["ec2", "create-image", "--instance-id", "i-1", "--name", "image", "--reboot"],
@@ -108,83 +86,6 @@ def test_model_names_v2_renamed_are_unknown(tmp_path):
     # --query is the global JMESPath option there, so --search-query is missing.
     assert result.exit_code == 252
     assert "the following arguments are required: --search-query" in result.stderr
-
-
-def test_help_shows_count_not_min_count(tmp_path):
-    result = run(["ec2", "run-instances", "help"], closed_environ(tmp_path))
-    assert result.exit_code == 0
-    assert "[--count <value>]" in result.stdout
-    assert "--min-count" not in result.stdout
-
-
-def test_security_group_shortcuts_build_one_permission(moto):
-    environ = {**moto.environ(), "AWS_DEFAULT_REGION": "us-east-1"}
-    created = run_process(["ec2", "create-security-group", "--group-name", "shortcuts",
-                           "--description", "d", "--query", "GroupId", "--output", "text"],
-                          environ)
-    group = created.stdout.strip()
-    granted = run_process(["ec2", "authorize-security-group-ingress", "--group-id", group,
-                           "--protocol", "tcp", "--port", "22-25", "--cidr", "10.0.0.0/8"],
-                          environ)
-    assert granted.exit_code == 0, granted.stderr
-    listed = run_process(["ec2", "describe-security-groups", "--group-ids", group, "--query",
-                          "SecurityGroups[0].IpPermissions[0].[IpProtocol, FromPort, ToPort, "
-                          "IpRanges[0].CidrIp]", "--output", "text"], environ)
-    assert listed.stdout == "tcp\t22\t25\t10.0.0.0/8\n"
-
-
-@pytest.mark.parametrize("argv,phrase", [
-    (["--protocol", "gre"], "protocol parameter should be one of: tcp|udp|icmp|all"),
-    (["--protocol", "300"], "protocol numbers must be in the range 0-255"),
-    (["--port", "x-2"], "port parameter should be of the form <from[-to]>"),
-    (["--port", "22", "--ip-permissions", "IpProtocol=tcp"],
-     "The --port option is not compatible with the --ip-permissions option"),
-])
-def test_security_group_shortcut_errors(tmp_path, argv, phrase):
-    result = run(["ec2", "authorize-security-group-ingress", "--group-id", "sg-1", *argv,
-                  "--endpoint-url", CLOSED], closed_environ(tmp_path))
-    assert result.exit_code == 252
-    assert phrase in result.stderr
-
-
-def test_security_group_help_documents_the_shortcuts_only(tmp_path):
-    page = run(["ec2", "authorize-security-group-ingress", "help"], closed_environ(tmp_path))
-    assert "[--protocol <value>]" in page.stdout and "[--cidr <value>]" in page.stdout
-    assert "--cidr-ip" not in page.stdout and "--from-port" not in page.stdout
-
-
-def test_put_metric_data_shortcuts(moto):
-    environ = moto.environ()
-    sent = run_process(["cloudwatch", "put-metric-data", "--namespace", "shortcuts",
-                        "--metric-name", "latency", "--value", "1.5", "--unit", "Seconds",
-                        "--dimensions", "Host=a,Tier=web"], environ)
-    assert (sent.exit_code, sent.stderr) == (0, "")
-    listed = run_process(["cloudwatch", "list-metrics", "--namespace", "shortcuts", "--query",
-                          "Metrics[0].[MetricName, Dimensions[].Name]"], environ)
-    import json
-
-    assert json.loads(listed.stdout) == ["latency", ["Host", "Tier"]]
-
-
-@pytest.mark.parametrize("argv,phrase", [
-    (["--metric-name", "m", "--metric-data", "MetricName=x,Value=1"],
-     "The --metric-name option is not compatible with the --metric-data option"),
-    (["--metric-name", "m", "--value", "lots"], "argument --value: invalid float value"),
-    (["--metric-name", "m", "--dimensions", "a=b,"], "Error parsing parameter '--dimensions'"),
-])
-def test_put_metric_data_shortcut_errors(tmp_path, argv, phrase):
-    result = run(["cloudwatch", "put-metric-data", "--namespace", "n", *argv,
-                  "--endpoint-url", CLOSED], closed_environ(tmp_path))
-    assert result.exit_code == 252
-    assert phrase in result.stderr
-
-
-@pytest.fixture
-def recorder():
-    from tests.recording_server import RecordingServer
-
-    with RecordingServer() as server:
-        yield server
 
 
 def _sent(recorder, tmp_path, argv):

@@ -16,7 +16,7 @@ from cli.help.doc import Block, Bullets, Code, Item, Page, Section, Span, para
 from cli.help.htmltext import blocks_from_html
 from cli.shortcuts import extra_options
 from cli.model import Operation, Parameter, Shape
-from cli.arguments import pagination_options
+from cli.arguments import command_parameters, pagination_options
 from cli.options import GLOBAL_OPTIONS, INPUT_OPTIONS, Option
 
 API_DOC_BASE = "https://docs.aws.amazon.com/goto/WebAPI"
@@ -31,7 +31,7 @@ _PAGINATION_TYPE = {"int": "integer"}
 
 
 def operation_page(op: Operation, metadata: dict) -> Page:
-    params = [p for p in op.parameters() if not p.hidden]
+    params = [p for p in command_parameters(op) if not p.hidden]
     return Page(
         op.cli_name,
         (
@@ -63,9 +63,10 @@ def _description(op: Operation, metadata: dict) -> tuple[Block, ...]:
 def synopsis_lines(op: Operation, params: list[Parameter]) -> list[str]:
     lines = [f"  {op.cli_name}"]
     for p in params:
-        text = f"{p.cli_name} | {p.negative_cli_name}" if p.is_flag else f"{p.cli_name} <value>"
+        text = (f"{p.cli_name} | {p.negative_cli_name}" if p.has_negative
+                else f"{p.cli_name} <value>")
         lines.append(text if p.required else f"[{text}]")
-    lines.extend(f"[{o.cli_name} <value>]" for o in extra_options(op.command_name, op.cli_name))
+    lines.extend(_extra_synopsis(extra_options(op.command_name, op.cli_name)))
     # v2 offers no scripted input or skeleton where the output streams to a file.
     if not op.streaming_output:
         lines.append("[--cli-input-json | --cli-input-yaml]")
@@ -77,6 +78,24 @@ def synopsis_lines(op: Operation, params: list[Parameter]) -> list[str]:
     for o in GLOBAL_OPTIONS:
         lines.append(f"[{o.cli_name}]" if o.kind == "boolean" else f"[{o.cli_name} <value>]")
     return lines
+
+
+def _extra_synopsis(options) -> list[str]:
+    """Synopsis lines of v2's extra options: flags of one group share a line."""
+    lines: list[str] = []
+    groups: dict[str, list[str]] = {}
+    for o in options:
+        if o.kind == "boolean":
+            group = o.group or o.py_name  # a flag and its --no- spelling set one value
+            if group not in groups:
+                groups[group] = []
+                lines.append("\0" + group)  # a placeholder, filled in below
+            groups[group].append(o.cli_name)
+        else:
+            text = f"{o.cli_name} <value>"
+            lines.append(text if o.required else f"[{text}]")
+    return [f"[{' | '.join(groups[line[1:]])}]" if line.startswith("\0") else line
+            for line in lines]
 
 
 # -- options ---------------------------------------------------------------------
@@ -94,7 +113,7 @@ def _options(op: Operation, params: list[Parameter]) -> list[Block]:
     blocks: list[Block] = []
     for p in params:
         names = [Span(p.cli_name, "option")]
-        if p.is_flag:
+        if p.has_negative:
             names += [Span(" | "), Span(p.negative_cli_name, "option")]
         term = (*names, Span(f" ({type_name(p.shape)})"))
         if p.required:
@@ -102,7 +121,8 @@ def _options(op: Operation, params: list[Parameter]) -> list[Block]:
         body = list(blocks_from_html(p.documentation))
         body += _facts(p.shape)
         body += _children(p.shape, [p.shape.name])
-        body += _syntax_blocks(p.shape)
+        if not p.flag_structure:  # v2 shows no syntax for a structure taken as a flag
+            body += _syntax_blocks(p.shape)
         blocks.append(Item(term, tuple(body)))
     blocks.extend(_option_item(o) for o in extra_options(op.command_name, op.cli_name))
     input_json, input_yaml, skeleton = INPUT_OPTIONS

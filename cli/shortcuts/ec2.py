@@ -1,0 +1,187 @@
+"""ec2's shortcuts: run-instances --count and network-interface options, the
+security-group options, and protocol names for network ACL entries."""
+
+from __future__ import annotations
+
+from cli.errors import ValidationError
+from cli.options import Option
+
+
+def _instance_count(value: str, params: dict) -> None:
+    """`--count N` or `--count MIN:MAX` -> MinCount and MaxCount (N means N:N)."""
+    low, colon, high = value.partition(":")
+    try:
+        counts = {"MinCount": int(low), "MaxCount": int(high if colon else low)}
+    except ValueError:
+        counts = None
+    if counts is None or ":" in high:
+        raise ValidationError("count parameter should be of form min[:max] (e.g. 1 or 1:10)")
+    params.update(counts)
+
+
+def _permission(params: dict) -> dict:
+    """The one IpPermissions entry the security-group shortcuts fill in."""
+    return params.setdefault("IpPermissions", [{}])[0]
+
+
+def _protocol(value: str, params: dict) -> None:
+    """tcp, udp, icmp, all (-1) or a protocol number 0-255 (-1 for all)."""
+    try:
+        number = int(value)
+    except ValueError:
+        if value not in ("tcp", "udp", "icmp", "all"):
+            raise ValidationError("protocol parameter should be one of: tcp|udp|icmp|all or any "
+                           "valid protocol number.") from None
+        value = "-1" if value == "all" else value
+    else:
+        if not (0 <= number <= 255 or number == -1):
+            raise ValidationError("protocol numbers must be in the range 0-255 or -1 to specify "
+                           "all protocols")
+    _permission(params)["IpProtocol"] = value
+
+
+def _port(value: str, params: dict) -> None:
+    """A port, a range from-to, or all/-1 (all ports; for ICMP, type-code)."""
+    if value in ("-1", "all"):
+        low, high = "-1", "-1"
+    else:
+        low, dash, high = value.partition("-")
+        high = high if dash else low
+    try:
+        ports = {"FromPort": int(low), "ToPort": int(high)}
+    except ValueError:
+        raise ValidationError("port parameter should be of the form <from[-to]> (e.g. 22 or 22-25)"
+                       ) from None
+    _permission(params).update(ports)
+
+
+def _cidr(value: str, params: dict) -> None:
+    _permission(params)["IpRanges"] = [{"CidrIp": value}]
+
+
+def _group_pair(params: dict) -> dict:
+    return _permission(params).setdefault("UserIdGroupPairs", [{}])[0]
+
+
+def _source_group(value: str, params: dict) -> None:
+    _group_pair(params)["GroupId" if value.startswith("sg-") else "GroupName"] = value
+
+
+def _group_owner(value: str, params: dict) -> None:
+    _group_pair(params)["UserId"] = value
+
+
+_SECURITY_GROUP_SHORTCUTS = (
+    (Option("protocol", "string",
+            "The IP protocol of this permission: tcp, udp, icmp, all, or a protocol number. "
+            "Without --port it applies to all ports of that protocol."), _protocol),
+    (Option("port", "string",
+            "For TCP or UDP, the range of ports to allow: a single integer or min-max. For "
+            "ICMP, type-code; -1 means all ICMP codes (of all types, or of the given type)."),
+     _port),
+    (Option("cidr", "string", "The CIDR IP range."), _cidr),
+    (Option("source-group", "string",
+            "The name or ID of the source security group. Cannot be used with --cidr."),
+     _source_group),
+    (Option("group-owner", "string",
+            "The AWS account ID that owns the source security group. Cannot be used with "
+            "--cidr."), _group_owner),
+)
+
+
+# -- run-instances: the first network interface, from simple options ---------
+
+def _interface(params: dict) -> dict:
+    return params.setdefault("NetworkInterfaces", [{"DeviceIndex": 0}])[0]
+
+
+def _secondary_addresses(value: list[str], params: dict) -> None:
+    if value:
+        _interface(params).setdefault(
+            "PrivateIpAddresses", [{"PrivateIpAddress": v, "Primary": False} for v in value])
+
+
+def _secondary_count(value: int, params: dict) -> None:
+    if value:
+        _interface(params)["SecondaryPrivateIpAddressCount"] = value
+
+
+def _public_ip(value: bool, params: dict) -> None:
+    _interface(params)["AssociatePublicIpAddress"] = value
+
+
+_INTERFACE_MEMBERS = ("PrivateIpAddresses", "SecondaryPrivateIpAddressCount",
+                      "AssociatePublicIpAddress")
+
+
+def _into_interface(params: dict) -> None:
+    """Instance members the API refuses beside a network interface move into it."""
+    interfaces = params.get("NetworkInterfaces")
+    if not interfaces or not any(m in interfaces[0] for m in _INTERFACE_MEMBERS):
+        return
+    interface = interfaces[0]
+    if "SubnetId" in params:
+        interface["SubnetId"] = params.pop("SubnetId")
+    if "SecurityGroupIds" in params:
+        interface["Groups"] = params.pop("SecurityGroupIds")
+    if "PrivateIpAddress" in params:  # as v2: it replaces any secondary addresses
+        interface["PrivateIpAddresses"] = [
+            {"PrivateIpAddress": params.pop("PrivateIpAddress"), "Primary": True}]
+    for member in ("Ipv6AddressCount", "Ipv6Addresses"):
+        if member in params:
+            interface[member] = params.pop(member)
+    if "EnablePrimaryIpv6" in params:
+        interface["PrimaryIpv6"] = params.pop("EnablePrimaryIpv6")
+
+
+_RUN_INSTANCES = (
+    (Option("count", "string",
+            "How many instances to launch: N, or MIN:MAX for at least MIN and at most MAX "
+            "(1 when not given)."), _instance_count),
+    (Option("secondary-private-ip-addresses", "string",
+            "Secondary private IP addresses for the instance's network interface, within its "
+            "subnet. To have addresses chosen for you, use "
+            "--secondary-private-ip-address-count.", nargs="*"), _secondary_addresses),
+    (Option("secondary-private-ip-address-count", "int",
+            "How many secondary private IP addresses the instance's network interface gets, "
+            "chosen for you."), _secondary_count),
+    (Option("associate-public-ip-address", "boolean",
+            "Give the instance a public IP address (in a VPC).",
+            dest="associate_public_ip_address"), _public_ip),
+    (Option("no-associate-public-ip-address", "boolean",
+            "Give the instance no public IP address (in a VPC).",
+            dest="associate_public_ip_address", const=False), _public_ip),
+)
+
+
+def _protocol_number(params: dict) -> None:
+    """Network ACL entries take protocol numbers; v2 also accepts these names."""
+    names = {"tcp": "6", "udp": "17", "icmp": "1", "all": "-1"}
+    if params.get("Protocol") in names:
+        params["Protocol"] = names[params["Protocol"]]
+
+
+_SECURITY_GROUP_OPERATIONS = ("authorize-security-group-ingress",
+                              "authorize-security-group-egress",
+                              "revoke-security-group-ingress", "revoke-security-group-egress")
+
+EXTRA_ARGUMENTS = {
+    ("ec2", "run-instances"): _RUN_INSTANCES,
+    **{("ec2", operation): _SECURITY_GROUP_SHORTCUTS for operation in _SECURITY_GROUP_OPERATIONS},
+}
+
+FINISHERS = {
+    ("ec2", "run-instances"): (_into_interface,),
+    ("ec2", "create-network-acl-entry"): (_protocol_number,),
+    ("ec2", "replace-network-acl-entry"): (_protocol_number,),
+}
+
+EXCLUSIVE = {
+    ("ec2", "run-instances"): (
+        (("NetworkInterfaces", "network-interfaces"),
+         ("secondary-private-ip-addresses", "secondary-private-ip-address-count",
+          "associate-public-ip-address"), "mixing"),),
+    **{("ec2", operation): ((("IpPermissions", "ip-permissions"),
+                             tuple(o.name for o, _ in _SECURITY_GROUP_SHORTCUTS), "option"),)
+       for operation in _SECURITY_GROUP_OPERATIONS},
+}
