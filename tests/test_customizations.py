@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.moto_server import free_port
-from tests.runner import run, run_process
+from tests.runner import run
 
 CLOSED = f"http://127.0.0.1:{free_port()}"
 

@@ -10,7 +10,6 @@ import zipfile
 import pytest
 
 from tests.moto_server import free_port
-from tests.recording_server import RecordingServer
 from tests.runner import run, run_process
 
 CLOSED = f"http://127.0.0.1:{free_port()}"
