@@ -174,6 +174,10 @@ def pagination_options(operation: Operation) -> tuple[Option, ...]:
                  if o.name != "page-size" or operation.page_size_member)
 
 
+# Where the positional outfile of an operation that streams its output is
+# kept among the options (not "outfile": iam's --outfile is an option).
+STREAMING_OUTFILE = "streaming outfile"
+
 # Given on the command line, these make v2 drop the required-argument check.
 REQUIREMENT_OVERRIDES = ("cli_input_json", "cli_input_yaml", "generate_cli_skeleton")
 
@@ -213,7 +217,7 @@ def parse_operation(operation: Operation, words: list[str]) -> OperationArgs:
     taken = positional[:2] if operation.streaming_output else positional[:1]
     outfile = leftovers[taken.pop(0)] if operation.streaming_output and taken else None
     result = OperationArgs(raw, option_values)
-    result.options["outfile"] = outfile
+    result.options[STREAMING_OUTFILE] = outfile
     if not any(option_values[name] is not None for name in REQUIREMENT_OVERRIDES):
         from cli.customizations import operation_defaults
 
@@ -272,6 +276,6 @@ def missing_required(operation: Operation, args: OperationArgs,
                and p.py_name not in defaults]
     missing += [o.cli_name for o in operation_options(operation)
                 if o.required and args.options.get(o.py_name) is None]
-    if operation.streaming_output and args.options.get("outfile") is None:
+    if operation.streaming_output and args.options.get(STREAMING_OUTFILE) is None:
         missing.append("outfile")
     return missing

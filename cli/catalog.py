@@ -193,6 +193,7 @@ class Catalog:
         self._services: dict[str, str] | None = None
         self._models: dict[str, tuple[dict, dict]] = {}
         self._entries: dict[tuple[str, str], dict] = {}
+        self._tables: dict[str, tuple[dict, dict]] = {}
 
     # -- cache files ------------------------------------------------------
 
@@ -288,8 +289,11 @@ class Catalog:
     def _command_table(self, service_name: str) -> tuple[dict, dict]:
         # Customizations apply as the index is read, never to the cached
         # index itself: the cache holds only what the model says.
-        command = COMMAND_RENAMES.get(service_name, service_name)
-        return command_table(command, self.service_index(service_name)["operations"])
+        if service_name not in self._tables:
+            command = COMMAND_RENAMES.get(service_name, service_name)
+            self._tables[service_name] = command_table(
+                command, self.service_index(service_name)["operations"])
+        return self._tables[service_name]
 
     # -- operations -------------------------------------------------------
 
@@ -306,6 +310,7 @@ class Catalog:
     def forget(self, service_name: str) -> None:
         """Drop what this catalog holds in memory for one service (for walks over all)."""
         self._models.pop(service_name, None)
+        self._tables.pop(service_name, None)
         for key in [k for k in self._entries if k[0] == service_name]:
             del self._entries[key]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 
 from cli.version import version_line
-from cli.arguments import GlobalArgs, parse_globals, parse_operation
+from cli.arguments import STREAMING_OUTFILE, GlobalArgs, parse_globals, parse_operation
 from cli.env import Env
 from cli.errors import CliError, ExitCode, Interrupted, UsageError
 from cli.present import compile_query, print_pages, print_result, print_text, save_stream, width
@@ -107,7 +107,7 @@ def run_operation(command: Command, query) -> int:
         e.error_format = args.cli_error_format or command.config("cli_error_format")
         raise
     if operation.streaming_output:
-        save_stream(response.pop(operation.streaming_output), command.options["outfile"])
+        save_stream(response.pop(operation.streaming_output), command.options[STREAMING_OUTFILE])
     from cli.shortcuts import after_call
 
     after_call(operation.command_name, operation.cli_name, command.options, response)

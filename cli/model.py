@@ -33,13 +33,14 @@ class Shape:
 
     # Plain classes, not dataclasses: creating dataclasses costs milliseconds
     # at import, and this module is on the path of every keystroke.
-    __slots__ = ("name", "definition", "shape_map")
+    __slots__ = ("name", "definition", "shape_map", "_members")
 
     def __init__(self, name: str, definition: Mapping[str, Any],
                  shape_map: Mapping[str, Mapping[str, Any]]):
         self.name = name
         self.definition = definition
         self.shape_map = shape_map
+        self._members: dict[str, Shape] | None = None
 
     def __repr__(self) -> str:
         return f"Shape({self.name!r}, {self.type_name!r})"
@@ -117,9 +118,11 @@ class Shape:
 
     @property
     def members(self) -> dict[str, "Shape"]:
-        """Structure members in model order (empty for other types)."""
-        refs = self.definition.get("members", {})
-        return {name: self.resolve(ref) for name, ref in refs.items()}
+        """Structure members in model order (empty for other types); resolved once."""
+        if self._members is None:
+            refs = self.definition.get("members", {})
+            self._members = {name: self.resolve(ref) for name, ref in refs.items()}
+        return self._members
 
     @property
     def member(self) -> "Shape":
@@ -236,7 +239,7 @@ class Operation:
 
     __slots__ = ("service_name", "command_name", "name", "cli_name", "documentation",
                  "input_shape", "output_shape", "paginator", "protocol", "parameter_names",
-                 "deprecated")
+                 "deprecated", "_parameters")
 
     def __init__(self, service_name: str, command_name: str, name: str, cli_name: str,
                  documentation: str, input_shape: Shape | None, output_shape: Shape | None,
@@ -258,6 +261,7 @@ class Operation:
         # botocore.xform_name when the operation was cached.
         self.parameter_names = parameter_names or {}
         self.deprecated = deprecated
+        self._parameters: list[Parameter] | None = None
 
     def __repr__(self) -> str:
         return f"Operation({self.command_name!r}, {self.cli_name!r})"
@@ -294,7 +298,12 @@ class Operation:
         return None
 
     def parameters(self) -> list[Parameter]:
-        """The CLI parameters, in model order, named as AWS CLI v2 names them."""
+        """The CLI parameters, in model order, named as AWS CLI v2 names them (made once)."""
+        if self._parameters is None:
+            self._parameters = self._make_parameters()
+        return self._parameters
+
+    def _make_parameters(self) -> list[Parameter]:
         if self.input_shape is None:
             return []
         from cli.customizations import (

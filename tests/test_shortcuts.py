@@ -325,3 +325,17 @@ def test_cloudfront_end_to_end(moto):
                            "--if-match", etag, "--distribution-config", json.dumps(document),
                            "--query", "Distribution.DistributionConfig.Comment"], environ)
     assert (updated.exit_code, updated.stdout) == (0, '"updated"\n'), updated.stderr
+
+
+def test_virtual_mfa_seed_saved_and_left_out(moto, tmp_path):
+    seed = tmp_path / "seed.txt"
+    result = run_process(["iam", "create-virtual-mfa-device", "--virtual-mfa-device-name",
+                          "phone", "--outfile", str(seed), "--bootstrap-method",
+                          "Base32StringSeed"], moto.environ())
+    assert result.exit_code == 0, result.stderr
+    device = json.loads(result.stdout)["VirtualMFADevice"]
+    assert "Base32StringSeed" not in device and "QRCodePNG" not in device
+    assert device["SerialNumber"].endswith("/phone")
+    text = seed.read_bytes().decode()
+    assert len(text) >= 16 and text.isalnum()  # a base32 secret
+    assert oct(seed.stat().st_mode & 0o777) == "0o600"

@@ -89,6 +89,8 @@ def _block(block: Block, indent: int, width: int) -> list[Line]:
 def wrap(spans: tuple[Span, ...], width: int) -> list[Line]:
     """Greedy word wrap of styled text; whitespace collapses to single spaces."""
     width = max(width, 20)
+    if all(not span.style for span in spans):  # plain text, most paragraphs: a fast path
+        return [[(line, "")] for line in _wrap_text("".join(s.text for s in spans), width)]
     words: list[list[Piece]] = []
     current: list[Piece] = []
     for span in spans:
@@ -124,6 +126,21 @@ def wrap(spans: tuple[Span, ...], width: int) -> list[Line]:
         used += size
     if line:
         lines.append(line)
+    return lines
+
+
+def _wrap_text(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    words: list[str] = []
+    used = 0
+    for word in text.split():
+        if words and used + 1 + len(word) > width:
+            lines.append(" ".join(words))
+            words, used = [], 0
+        used += len(word) + bool(words)
+        words.append(word)
+    if words:
+        lines.append(" ".join(words))
     return lines
 
 

@@ -165,7 +165,13 @@ def _pagination_items(op: Operation) -> list[Item]:
 
 
 def global_option_items() -> tuple[Item, ...]:
-    return tuple(_option_item(o) for o in GLOBAL_OPTIONS)
+    global _GLOBAL_ITEMS
+    if _GLOBAL_ITEMS is None:  # the same on every page
+        _GLOBAL_ITEMS = tuple(_option_item(o) for o in GLOBAL_OPTIONS)
+    return _GLOBAL_ITEMS
+
+
+_GLOBAL_ITEMS: tuple[Item, ...] | None = None
 
 
 def _facts(shape: Shape) -> list[Block]:
@@ -245,18 +251,27 @@ def _syntax_blocks(shape: Shape) -> list[Block]:
 
 def _examples(op: Operation, params: list[Parameter]) -> tuple[Block, ...]:
     required = [p for p in params if p.required]
+    options = [o for o in extra_options(op.command_name, op.cli_name) if o.required]
     intro = (
         "A call with the required options only. The values are placeholders generated "
         "from the operation's model; replace them with your own."
-        if required else "This operation needs no options; a call can be as short as this."
+        if required or options or op.streaming_output
+        else "This operation needs no options; a call can be as short as this."
     )
-    return (para(intro), Code(tuple(example_command(op, required))))
+    return (para(intro), Code(tuple(example_command(op, required, options))))
 
 
-def example_command(op: Operation, params: list[Parameter]) -> list[str]:
-    """`aws <command> <operation> --option value ...`, one option a line."""
+def example_command(op: Operation, params: list[Parameter], options=()) -> list[str]:
+    """`aws <command> <operation> --option value ...`, one option a line.
+
+    `options` are v2's extra options to show too (a placeholder value each);
+    an operation that streams its output gets its outfile first.
+    """
     head = f"aws {op.command_name} {op.cli_name}"
     args = [_example_arg(op, p) for p in params]
+    args += [f"{o.cli_name} value" for o in options]
+    if op.streaming_output:
+        args.insert(0, "outfile.out")
     if not args:
         return [head]
     return [head + " \\"] + [
@@ -275,7 +290,8 @@ def _example_arg(op: Operation, p: Parameter) -> str:
         words = [_scalar_word(value)]
     else:
         words = _shorthand_words(shape, value)
-        if words is None:
+        # A word that opens like JSON is read as JSON: then the whole value is.
+        if words is None or any(w.startswith(("[", "{")) for w in words):
             words = [json.dumps(value, separators=(",", ":"))]
     return " ".join([p.cli_name, *(shlex.quote(w) for w in words)])
 

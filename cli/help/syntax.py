@@ -195,6 +195,12 @@ _PLAUSIBLE_STRINGS = (
 )
 
 
+# The file a streaming blob's example names, and how deep examples go
+# (only required members are filled in, and a shape never inside itself).
+STREAMING_EXAMPLE_FILE = "example.bin"
+MAX_EXAMPLE_DEPTH = 24
+
+
 def example_value(shape: Shape, name: str, service: str, stack: list[str] | None = None):
     """A plausible value for a parameter or member named `name`."""
     stack = [] if stack is None else stack
@@ -215,13 +221,15 @@ def example_value(shape: Shape, name: str, service: str, stack: list[str] | None
     if kind == "timestamp":
         return "2024-01-01T00:00:00Z"
     if kind == "blob":
-        return "aGVsbG8gd29ybGQ="
-    if shape.name in stack or len(stack) > 6:
+        # A streaming blob is read from the file its value names.
+        return STREAMING_EXAMPLE_FILE if shape.definition.get("streaming") else "aGVsbG8gd29ybGQ="
+    if shape.name in stack or len(stack) > MAX_EXAMPLE_DEPTH:
         return {} if kind in ("structure", "map") else []
     stack.append(shape.name)
     try:
         if kind == "list":
-            return [example_value(shape.member, _singular(name), service, stack)]
+            element = example_value(shape.member, _singular(name), service, stack)
+            return [element] * max(int(shape.min or 1), 1)
         if kind == "map":
             return {"key": example_value(shape.value, "value", service, stack)}
         members = shape.members
@@ -241,6 +249,10 @@ def _plausible_string(shape: Shape, name: str, service: str) -> str:
         if word in key:
             value = candidate.replace("SERVICE", service)
             break
+    if key.endswith("arn") and len(key) > 3:
+        # The resource type from the member's name: StreamARN -> stream/example.
+        resource = _kebab(name)[: -len("-arn")].rstrip("-") or "example"
+        value = f"arn:aws:{service}:us-west-2:123456789012:{resource}/example"
     if value is None:
         value = "example-" + _kebab(name)
     for candidate in (value, *_PATTERN_CANDIDATES):

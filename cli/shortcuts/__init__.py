@@ -101,4 +101,4 @@ def _read_files(value, option):
 
 def after_call(command: str, operation: str, given: dict, response: dict) -> None:
     """What the shortcuts do with a response (save members to files)."""
-    outfiles.save(outfiles.SAVED_MEMBERS.get((command, operation), ()), given, response)
+    outfiles.save(command, operation, given, response)

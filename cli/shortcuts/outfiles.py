@@ -1,4 +1,10 @@
-"""Response members saved to files the command line names (iot's keys and certificates)."""
+"""Response members saved to files the command line names.
+
+iot's keys and certificates (--certificate-pem-outfile, ...), and the seed of
+a new virtual MFA device (iam create-virtual-mfa-device --outfile with
+--bootstrap-method QRCodePNG or Base32StringSeed: the seed is written, and
+both seeds are left out of what is printed).
+"""
 
 from __future__ import annotations
 
@@ -23,29 +29,51 @@ SAVED_MEMBERS = {
 }
 
 
+_MFA_SEEDS = ("QRCodePNG", "Base32StringSeed")
+_MFA_OPTIONS = (
+    Option("outfile", "string", "The file to save the new device's seed in (readable by you "
+           "alone).", no_paramfile=True, required=True),
+    Option("bootstrap-method", "string", "Which seed to save: QRCodePNG (a QR code image) or "
+           "Base32StringSeed.", choices=_MFA_SEEDS, required=True),
+)
+
+
 def _keep(value, params: dict) -> None:
     """The option changes nothing in the request; the file is written after the call."""
 
 
-EXTRA_ARGUMENTS = {key: tuple((option, _keep) for option, _ in saved)
-                   for key, saved in SAVED_MEMBERS.items()}
+EXTRA_ARGUMENTS = {
+    **{key: tuple((option, _keep) for option, _ in saved) for key, saved in SAVED_MEMBERS.items()},
+    ("iam", "create-virtual-mfa-device"): tuple((option, _keep) for option in _MFA_OPTIONS),
+}
 
 
-def save(saved, given: dict, response: dict) -> None:
-    import os
-
-    for option, path in saved:
+def save(command: str, operation: str, given: dict, response: dict) -> None:
+    """Write the members the command line asked for to their files."""
+    for option, path in SAVED_MEMBERS.get((command, operation), ()):
         target = given.get(option.py_name)
-        if target is None:
-            continue
         value = response
         for member in path:
             value = value.get(member) if isinstance(value, dict) else None
-        if value is None:
-            continue
-        try:
-            fd = os.open(os.path.expanduser(target), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(value)
-        except OSError as e:
-            raise CliError(f"Unable to write {target}: {e.strerror}") from None
+        if target is not None and value is not None:
+            _write(target, value)
+    if (command, operation) == ("iam", "create-virtual-mfa-device"):
+        device = response.get("VirtualMFADevice") or {}
+        seed = device.get(given.get("bootstrap_method"))
+        if seed is not None:
+            import base64
+
+            _write(given["outfile"], seed if isinstance(seed, bytes) else base64.b64decode(seed))
+            for name in _MFA_SEEDS:
+                device.pop(name, None)
+
+
+def _write(target: str, value: str | bytes) -> None:
+    import os
+
+    try:
+        fd = os.open(os.path.expanduser(target), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(value.encode("utf-8") if isinstance(value, str) else value)
+    except OSError as e:
+        raise CliError(f"Unable to write {target}: {e.strerror}") from None
