@@ -26,6 +26,12 @@ LOCAL_JOBS = [
     (["cognito-idp", "admin-confirm-sign-up", "--user-pool-id", "p", "--bogus", "x"], 252),
     (["cognito-ipd", "list-users"], 252),
     (["cognito-idp", "no-such-operation"], 252),
+    (["dynamodb", "wait", "table-exists"], 252),
+    (["dynamodb", "wait", "tabel-exists"], 252),
+    (["dynamodb", "wait", "table-exists", "--generate-cli-skeleton"], 0),
+    (["dynamodb", "wait", "table-exists", "--table-name", "t", "--waiter-delay", "x"], 252),
+    (["dynamodb", "wait", "help"], 0),
+    (["dynamodb", "wait", "table-exists", "help"], 0),
 ]
 
 
