@@ -22,7 +22,7 @@ import os
 from cli.completion import PROFILES, REGIONS
 
 # The packages whose code shapes the derived files (argument names, options).
-_CODE = ("cli",)
+_CODE = ("cli", "cli.shortcuts")
 # --region with no command yet offers the regions of this service, as v2 does.
 DEFAULT_REGION_SERVICE = "ec2"
 
@@ -161,7 +161,7 @@ def _sections(path: str) -> list[str]:
 
 def build_arguments(catalog, path: tuple[str, ...]) -> list:
     """The argument list of `cli.completion` for an operation or a waiter."""
-    from cli.arguments import operation_options
+    from cli.arguments import command_parameters, operation_options
 
     extra: tuple = ()
     if len(path) == 3 and path[1] == "wait":
@@ -172,24 +172,25 @@ def build_arguments(catalog, path: tuple[str, ...]) -> list:
     else:
         operation = catalog.operation(path[0], path[1])
     options = operation_options(operation)
-    # As parse_operation: a member spelled like one of these options is shadowed by it.
-    shadowed = {o.name for o in options}
     found = []
-    for param in operation.parameters():
-        if param.name in shadowed:
-            continue
-        if param.is_flag:
-            found.append((param.name, "flag", None, None))
+    for param in command_parameters(operation, options):  # as parse_operation offers them
+        names = (param.name, *param.aliases)
+        if param.flag_structure:  # --opt, --opt Value=false, --no-opt
+            found += [(name, "optional", None, _members(param.shape)) for name in names]
+        elif param.is_flag:
+            found += [(name, "flag", None, None) for name in names]
+        else:
+            kind = "many" if param.takes_many else "one"
+            found += [(name, kind, _choices(param.shape), _members(param.shape))
+                      for name in names]
+        if param.has_negative:
             found.append((param.negative_name, "flag", None, None))
-            continue
-        kind = "many" if param.takes_many else "one"
-        for name in (param.name, *param.aliases):
-            found.append((name, kind, _choices(param.shape), _members(param.shape)))
     # v2's order: scripted input, paging, then the skeleton last.
     options = sorted(options, key=lambda o: o.name == "generate-cli-skeleton")
     for option in (*options, *extra):
         kind = ("flag" if option.kind == "boolean"
-                else "optional" if option.optional_value else "one")
+                else "optional" if option.optional_value
+                else "many" if option.nargs in ("+", "*") else "one")
         found.append((option.name, kind, list(option.choices) or None, None))
     if operation.streaming_output:
         found.append(("outfile", "outfile", None, None))
