@@ -50,6 +50,13 @@ def test_cli_input_json_gives_the_waiter_its_parameters(moto, table):
     assert result == ("", "", 0)
 
 
+def test_cli_input_yaml_and_the_command_line_together(moto, table):
+    # The command line wins over the document, as for any operation.
+    result = run(["dynamodb", "wait", "table-exists", "--cli-input-yaml", "TableName: missing",
+                  "--table-name", table], moto.environ())
+    assert result == ("", "", 0)
+
+
 def test_output_and_query_are_accepted_and_print_nothing(moto, table):
     result = run(["dynamodb", "wait", "table-exists", "--table-name", table,
                   "--output", "text", "--query", "Table"], moto.environ())
