@@ -274,7 +274,7 @@ def example_command(op: Operation, params: list[Parameter], options=()) -> list[
     """
     head = f"aws {op.command_name} {op.cli_name}"
     args = [_example_arg(op, p) for p in params]
-    args += [f"{o.cli_name} value" for o in options]
+    args += [f"{o.cli_name} {o.choices[0] if o.choices else 'value'}" for o in options]
     if op.streaming_output:
         args.insert(0, "outfile.out")
     if not args:
