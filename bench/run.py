@@ -46,6 +46,11 @@ class Job(NamedTuple):
     reference_codes: tuple[int, ...]
     expect: str                        # must appear in stdout or stderr
     needs_endpoint: bool = False
+    program: str = "aws"               # or a script beside it: aws_completer
+    environ: tuple = ()                # (name, value) pairs added to the environment
+
+
+COMPLETE_LINE = "aws ec2 describe-instances --"
 
 
 JOBS = [
@@ -59,6 +64,9 @@ JOBS = [
         LOCAL_FLOOR, (0,), (0,), "admin-confirm-sign-up"),
     Job("call", ["cognito-idp", "list-user-pools", "--max-results", "10"],
         CALL_FLOOR, (0,), (0,), "UserPools", needs_endpoint=True),
+    # A Tab press: the shell runs aws_completer with the line in COMP_LINE.
+    Job("complete", [], LOCAL_FLOOR, (0,), (0,), "--instance-ids", program="aws_completer",
+        environ=(("COMP_LINE", COMPLETE_LINE), ("COMP_POINT", str(len(COMPLETE_LINE))))),
 ]
 
 
@@ -77,9 +85,13 @@ class Side:
         self.executable = executable
         self.environ = environ
 
-    def run(self, argv: list[str], timeout: float) -> Run:
+    def run(self, argv: list[str], timeout: float, program: str = "aws",
+            environ: tuple = ()) -> Run:
+        executable = self.executable if program == "aws" else os.path.join(
+            os.path.dirname(self.executable), program)
         start = time.perf_counter()
-        proc = subprocess.run([self.executable, *argv], env=self.environ, capture_output=True,
+        proc = subprocess.run([executable, *argv], env={**self.environ, **dict(environ)},
+                              capture_output=True,
                               text=True, errors="replace", stdin=subprocess.DEVNULL,
                               timeout=timeout)
         seconds = time.perf_counter() - start
@@ -165,7 +177,8 @@ def measure(job: Job, sides: list[Side], runs: int, warmup: int, timeout: float,
     argv = [*job.argv, "--endpoint-url", endpoint] if job.needs_endpoint else list(job.argv)
     codes = {"shapecli": job.shapecli_codes, "reference": job.reference_codes}
     result: dict = {"name": job.name, "argv": argv, "floor": job.floor,
-                    "needs_endpoint": job.needs_endpoint}
+                    "needs_endpoint": job.needs_endpoint, "program": job.program,
+                    "environ": dict(job.environ)}
     per_side = {s.label: {"times": [], "exit_codes": [], "error": None, "stderr": ""}
                 for s in sides}
 
@@ -174,7 +187,7 @@ def measure(job: Job, sides: list[Side], runs: int, warmup: int, timeout: float,
         if record["error"]:
             return None
         try:
-            run = side.run(argv, timeout)
+            run = side.run(argv, timeout, job.program, job.environ)
         except subprocess.TimeoutExpired:
             record["error"] = f"timed out after {timeout:.0f} s"
             return None
@@ -216,7 +229,11 @@ def measure(job: Job, sides: list[Side], runs: int, warmup: int, timeout: float,
 # -- reporting ------------------------------------------------------------------------------
 
 def print_job(result: dict) -> None:
-    print(f"\n{result['name']}: aws {' '.join(result['argv'])}")
+    if result["program"] == "aws":
+        print(f"\n{result['name']}: aws {' '.join(result['argv'])}")
+    else:
+        settings = " ".join(f"{k}={v!r}" for k, v in result["environ"].items())
+        print(f"\n{result['name']}: {settings} {result['program']}")
     print(f"  {'cli':<10} {'median s':>9} {'min s':>9}  exit")
     for label in ("shapecli", "reference"):
         side = result[label]

@@ -295,6 +295,50 @@ class Catalog:
                 command, self.service_index(service_name)["operations"])
         return self._tables[service_name]
 
+    # -- waiters ----------------------------------------------------------
+
+    def waiters(self, service_name: str) -> dict[str, dict]:
+        """The service's waiters, named as v2 names them: {cli name: config}, sorted.
+
+        A config is botocore's waiter configuration (operation, delay,
+        maxAttempts, acceptors, maybe description) with the waiter's model
+        name under "name"; {} when the service has no waiters.
+        """
+        waiters = self._read_cache(service_name, "_waiters")
+        if waiters is None:
+            waiters = self._build_waiters(service_name)
+            self._write_cache(waiters, service_name, "_waiters")
+        return waiters
+
+    def _build_waiters(self, service_name: str) -> dict[str, dict]:
+        from botocore import xform_name
+
+        try:
+            # The waiters of the API version the client will use: the latest.
+            version = self.paths.latest_api_version(service_name)
+            data = self.paths._with_extras(f"{service_name}/{version}/waiters-2")
+        except FileNotFoundError:
+            return {}
+        named = {xform_name(name, "-"): {**config, "name": name}
+                 for name, config in data.get("waiters", {}).items()}
+        return dict(sorted(named.items()))
+
+    def waiter(self, command_name: str, cli_name: str) -> tuple[dict, Operation]:
+        """A wait command: the waiter's config and its operation.
+
+        The operation is named `<command> wait` / `<waiter>`, as v2 names
+        the command, so that it has the model's arguments only (v2's
+        per-operation customizations do not reach wait commands).
+        """
+        service_name = self.service_name(command_name)
+        waiters = self.waiters(service_name)
+        try:
+            config = waiters[cli_name]
+        except KeyError:
+            raise UnknownCommandError("subcommand", cli_name, list(waiters)) from None
+        entry = self.operation_entry(service_name, config["operation"])
+        return config, _operation_from_entry(entry, f"{command_name} wait", cli_name)
+
     # -- operations -------------------------------------------------------
 
     def operation(self, command_name: str, cli_name: str) -> Operation:

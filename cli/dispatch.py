@@ -423,3 +423,31 @@ def translate(error: Exception) -> CliError | Exception:
     if isinstance(error, bx.BotoCoreError):
         return CliError(str(error))
     return error
+
+
+def make_waiter(client, operation: Operation, config: dict[str, Any], before_each_check):
+    """botocore's Waiter for one waiter `config` of the client's service.
+
+    botocore judges each response by the model's acceptors; the caller
+    paces the checks: `before_each_check()` runs before every call (it
+    sleeps between checks and may raise to stop the wait).
+    """
+    from botocore import xform_name
+    from botocore.waiter import NormalizedOperationMethod, SingleWaiterConfig, Waiter
+
+    call = NormalizedOperationMethod(getattr(client, xform_name(operation.name)))
+
+    def check(**params):
+        before_each_check()
+        return call(**params)
+
+    return Waiter(config["name"], SingleWaiterConfig(config), check)
+
+
+def wait(waiter, params: dict[str, Any], max_attempts: int) -> None:
+    """Check until the waiter succeeds; its failure (a WaiterError) becomes a CliError."""
+    try:
+        # No sleeping inside botocore: the caller's before_each_check paces.
+        waiter.wait(**params, WaiterConfig={"Delay": 0, "MaxAttempts": max_attempts})
+    except Exception as e:
+        raise translate(e) from None

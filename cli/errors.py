@@ -78,7 +78,8 @@ class UnknownCommandError(UsageError):
         message = f"argument {kind}: Found invalid choice '{value}'\n"
         close = difflib.get_close_matches(value, choices, n=3, cutoff=0.8)
         if close:
-            message += "\nMaybe you meant:\n\n" + "".join(f"  * {c}\n" for c in close)
+            # One blank line before the usage block, as v2 prints it.
+            message += "\nMaybe you meant:\n\n" + "\n".join(f"  * {c}" for c in close)
         super().__init__(message)
 
 

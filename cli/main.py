@@ -44,11 +44,15 @@ def run_command(argv: list[str], env: Env) -> int:
     if words[0] == "help":
         return _show_help(catalog, [], args, env)
     command = words[0]
-    catalog.service_name(command)  # raises "Found invalid choice" with suggestions
+    service = catalog.service_name(command)  # raises "Found invalid choice" with suggestions
     if len(words) < 2 or words[1].startswith("-"):
         raise UsageError("the following arguments are required: operation")
     if words[1] == "help":
         return _show_help(catalog, [command], args, env)
+    if words[1] == "wait" and catalog.waiters(service):
+        from cli.wait import run_wait
+
+        return run_wait(catalog, args, words, env, query)
     operation = catalog.operation(command, words[1])
     rest = words[2:]
     if rest == ["help"]:

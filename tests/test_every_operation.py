@@ -1,4 +1,4 @@
-"""Every operation of every service, end to end without a network: one walk, one process.
+"""Every operation and waiter of every service, end to end without a network: one walk.
 
 For each of botocore's ~20,000 operations: the help page renders, every kind
 of skeleton generates, and the smallest command line the model allows (the
@@ -7,7 +7,9 @@ through shlex) parses through the real argument engine, becomes request
 parameters the way `aws` makes them (cli.request.Command), and goes through
 cli.dispatch to a real botocore client, which validates, serialises and
 signs it. botocore's own `before-send` event answers with an empty response
-of the service's protocol, so nothing leaves the process.
+of the service's protocol, so nothing leaves the process. Each of the ~400
+waiters renders its page and skeleton and makes one check through
+botocore's Waiter with the same canned answer.
 
 An operation that cannot do all of that must be in EXCEPTIONS with the
 reason; an exception that no longer fails is reported too, so the table
@@ -119,6 +121,29 @@ def _check(catalog, command, cli_name, client, args, env) -> None:
     dispatch.result(client, op, params, paginate=pagination is not None, pagination=pagination)
 
 
+def _check_waiter(catalog, command, name, client, args, env) -> None:
+    """A wait command: its page, its skeleton, and one check through botocore's Waiter."""
+    import skeleton
+    from botocore.exceptions import WaiterError
+    from jmespath.exceptions import JMESPathTypeError
+
+    from cli import dispatch
+
+    text = render(page_for(catalog, [command, "wait", name]), width=80, styled=False)
+    assert "\nOPTIONS\n" in text and "--waiter-timeout (float)" in text
+    config, op = catalog.waiter(command, name)
+    json.dumps(skeleton.generate(op, "input"))
+    line = Command(catalog, op, args, parse_operation(op, _argv(op)[1:]), env)
+    waiter = dispatch.make_waiter(client, op, config, lambda: None)
+    try:  # the canned answer may meet any acceptor, or none: all that matters is the call
+        waiter.wait(**line.params(line.read_cli_input()),
+                    WaiterConfig={"Delay": 0, "MaxAttempts": 1})
+    except WaiterError:
+        pass
+    except JMESPathTypeError:
+        pass  # `length(Items)` on an empty answer, which no service sends
+
+
 def test_every_operation_renders_parses_and_serialises(tmp_path, monkeypatch):
     import botocore.session
 
@@ -130,7 +155,7 @@ def test_every_operation_renders_parses_and_serialises(tmp_path, monkeypatch):
     args = parse_globals(["--cli-binary-format", "base64"])
     session = botocore.session.Session()
     failures, passing_exceptions = [], []
-    count = 0
+    count = waiters = 0
     for command, service in sorted(catalog.commands().items()):
         client = session.create_client(service, region_name="us-east-1",
                                        aws_access_key_id="testing",
@@ -147,8 +172,15 @@ def test_every_operation_renders_parses_and_serialises(tmp_path, monkeypatch):
             else:
                 if reason is not None:
                     passing_exceptions.append(f"{command} {cli_name}")
+        for name in catalog.waiters(service):
+            waiters += 1
+            try:
+                _check_waiter(catalog, command, name, client, args, env)
+            except Exception as exc:
+                if EXCEPTIONS.get((command, "*")) is None:
+                    failures.append(f"{command} wait {name}: {type(exc).__name__}: {exc}")
         catalog.forget(service)  # one service in memory at a time
-    assert count > 19000
+    assert count > 19000 and waiters > 400
     assert not failures, f"{len(failures)} operations fail:\n" + "\n".join(failures[:30])
     assert not passing_exceptions, "listed as exceptions but pass: " + ", ".join(
         passing_exceptions)

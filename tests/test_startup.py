@@ -26,6 +26,12 @@ LOCAL_JOBS = [
     (["cognito-idp", "admin-confirm-sign-up", "--user-pool-id", "p", "--bogus", "x"], 252),
     (["cognito-ipd", "list-users"], 252),
     (["cognito-idp", "no-such-operation"], 252),
+    (["dynamodb", "wait", "table-exists"], 252),
+    (["dynamodb", "wait", "tabel-exists"], 252),
+    (["dynamodb", "wait", "table-exists", "--generate-cli-skeleton"], 0),
+    (["dynamodb", "wait", "table-exists", "--table-name", "t", "--waiter-delay", "x"], 252),
+    (["dynamodb", "wait", "help"], 0),
+    (["dynamodb", "wait", "table-exists", "help"], 0),
 ]
 
 
@@ -58,3 +64,34 @@ def test_version_loads_no_argparse(tmp_path):
         capture_output=True, text=True, env={"HOME": str(tmp_path)}, check=True)
     assert proc.stdout.splitlines()[-1] == "0 0"
     assert proc.stdout.startswith("shapecli/")
+
+
+COMPLETION_PROBE = """
+import json, os, sys
+from cli.completion import complete
+from cli.completion_data import CacheIndex
+found = complete(sys.argv[1], None, CacheIndex(os.environ))
+print(json.dumps({"found": found, "modules": sorted(sys.modules)}))
+"""
+
+COMPLETIONS = [
+    "aws dyn",
+    "aws dynamodb wait table-exists --",
+    "aws ec2 describe-instances --filters Name=x --output ",
+    "aws --region us-",
+    "aws --profile ",
+]
+
+
+@pytest.mark.parametrize("line", COMPLETIONS)
+def test_a_completion_loads_neither_botocore_nor_argparse(line, tmp_path):
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    # Twice: the first run builds the cache and the index, the second is a keystroke.
+    for _ in range(2):
+        proc = subprocess.run([sys.executable, "-c", COMPLETION_PROBE, line],
+                              capture_output=True, text=True, env=env, check=True)
+    result = json.loads(proc.stdout)
+    assert result["found"] or line.startswith("aws --profile")
+    heavy = [m for m in result["modules"] if m in ("argparse", "cli.arguments", "cli.main")
+             or m.split(".")[0] in HEAVY + ("botocore",)]
+    assert heavy == []

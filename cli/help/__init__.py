@@ -1,6 +1,7 @@
-"""Help pages: `aws help`, `aws <command> help`, `aws <command> <operation> help`.
+"""Help pages: `aws help`, `aws <command> help`, `aws <command> <operation> help`,
+`aws <command> wait help` and `aws <command> wait <waiter> help`.
 
-    page = page_for(catalog, words)          # words: [], [command], [command, operation]
+    page = page_for(catalog, words)   # words: [], [command], [command, operation], [command, "wait", ...]
     text = render(page, width=80, styled=False)
 
 `page_for` builds a `Page` (see `cli.help.doc`) from the catalog's cached
@@ -27,8 +28,14 @@ def page_for(catalog, words: list[str]) -> Page:
     if len(words) == 1:
         from cli.help.listing import service_page
 
-        return service_page(command, catalog.service_index(service),
-                            catalog.operation_names(service))
+        names = list(catalog.operation_names(service))
+        if catalog.waiters(service):
+            names.append("wait")
+        return service_page(command, catalog.service_index(service), names)
+    if words[1] == "wait" and catalog.waiters(service):
+        from cli.help.wait import wait_page
+
+        return wait_page(catalog, words)
     if len(words) > 2:
         raise UnknownCommandError("operation", " ".join(words[1:]), [])
     from cli.help.operation import operation_page

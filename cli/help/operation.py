@@ -30,15 +30,16 @@ MAX_MEMBER_DEPTH = 6
 _PAGINATION_TYPE = {"int": "integer"}
 
 
-def operation_page(op: Operation, metadata: dict) -> Page:
+def operation_page(op: Operation, metadata: dict, more_options: tuple[Option, ...] = ()) -> Page:
+    """The page; `more_options` are documented after the operation's own (a wait's pace)."""
     params = [p for p in command_parameters(op) if not p.hidden]
     return Page(
         op.cli_name,
         (
             Section("NAME", (para(f"{op.cli_name} -"),)),
             Section("DESCRIPTION", _description(op, metadata)),
-            Section("SYNOPSIS", (Code(tuple(synopsis_lines(op, params))),)),
-            Section("OPTIONS", tuple(_options(op, params))),
+            Section("SYNOPSIS", (Code(tuple(synopsis_lines(op, params, more_options))),)),
+            Section("OPTIONS", tuple(_options(op, params, more_options))),
             Section("GLOBAL OPTIONS", global_option_items()),
             Section("EXAMPLES", _examples(op, params)),
             Section("OUTPUT", _output(op)),
@@ -60,7 +61,8 @@ def _description(op: Operation, metadata: dict) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def synopsis_lines(op: Operation, params: list[Parameter]) -> list[str]:
+def synopsis_lines(op: Operation, params: list[Parameter],
+                   more_options: tuple[Option, ...] = ()) -> list[str]:
     lines = [f"  {op.cli_name}"]
     for p in params:
         text = (f"{p.cli_name} | {p.negative_cli_name}" if p.has_negative
@@ -75,6 +77,7 @@ def synopsis_lines(op: Operation, params: list[Parameter]) -> list[str]:
         lines.append("<outfile>")
     else:
         lines.append("[--generate-cli-skeleton <value>]")
+    lines.extend(f"[{o.cli_name} <value>]" for o in more_options)
     for o in GLOBAL_OPTIONS:
         lines.append(f"[{o.cli_name}]" if o.kind == "boolean" else f"[{o.cli_name} <value>]")
     return lines
@@ -109,7 +112,8 @@ def type_name(shape: Shape) -> str:
     return shape.type_name
 
 
-def _options(op: Operation, params: list[Parameter]) -> list[Block]:
+def _options(op: Operation, params: list[Parameter],
+             more_options: tuple[Option, ...] = ()) -> list[Block]:
     blocks: list[Block] = []
     for p in params:
         names = [Span(p.cli_name, "option")]
@@ -140,6 +144,7 @@ def _options(op: Operation, params: list[Parameter]) -> list[Block]:
                            (para("Filename where the content will be saved"),)))
     else:
         blocks.append(_option_item(skeleton))
+    blocks.extend(_option_item(o) for o in more_options)
     return blocks
 
 
@@ -269,7 +274,7 @@ def example_command(op: Operation, params: list[Parameter], options=()) -> list[
     """
     head = f"aws {op.command_name} {op.cli_name}"
     args = [_example_arg(op, p) for p in params]
-    args += [f"{o.cli_name} value" for o in options]
+    args += [f"{o.cli_name} {o.choices[0] if o.choices else 'value'}" for o in options]
     if op.streaming_output:
         args.insert(0, "outfile.out")
     if not args:

@@ -1,0 +1,218 @@
+"""What there is to complete, served from shapecli's caches (the index of cli.completion).
+
+A keystroke reads at most two small JSON files: a command's names
+(operations, hidden aliases, waiters, regions) and one operation's or
+waiter's arguments. Both are derived from the model cache on first use,
+through the same code that builds the CLI's parsers (Operation.parameters,
+operation_options, the waiter options), and kept with the catalog's
+derived texts, so they are keyed like the cache and like shapecli's code.
+Nothing here imports botocore; profiles come from the config and
+credentials files, regions from botocore's endpoints data.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
+if TYPE_CHECKING:
+    from typing import Mapping
+
+import json
+import os
+
+from cli.completion import PROFILES, REGIONS
+
+# The packages whose code shapes the derived files (argument names, options).
+_CODE = ("cli", "cli.shortcuts")
+# --region with no command yet offers the regions of this service, as v2 does.
+DEFAULT_REGION_SERVICE = "ec2"
+
+
+class CacheIndex:
+    """The index `cli.completion.complete` asks, over one environment's caches."""
+
+    def __init__(self, environ: Mapping[str, str]):
+        from cli.catalog import Catalog
+
+        self.environ = environ
+        self.catalog = Catalog(environ)
+        self._names: dict[str, dict | None] = {}
+        self._globals: list | None = None
+
+    def _derived(self, name: str, produce):
+        text = self.catalog.derived_text(f"completion/{name}.json", _CODE,
+                                         lambda: json.dumps(produce()))
+        return json.loads(text)
+
+    # -- commands -------------------------------------------------------------
+
+    def commands(self) -> list[str]:
+        return sorted(self.catalog.commands())
+
+    def command(self, command: str) -> dict | None:
+        if command not in self._names:
+            known = command in self.catalog.commands()
+            self._names[command] = self._derived(
+                f"{command}/_names", lambda: self._build_names(command)) if known else None
+        return self._names[command]
+
+    def _build_names(self, command: str) -> dict:
+        from cli.customizations import command_table
+
+        service = self.catalog.service_name(command)
+        index = self.catalog.service_index(service)
+        operations, aliases = command_table(command, index["operations"])
+        prefix = index.get("metadata", {}).get("endpointPrefix", service)
+        return {
+            "operations": list(operations),
+            "aliases": list(aliases),
+            "waiters": list(self.catalog.waiters(service)),
+            "regions": self._regions_by_endpoint().get(prefix, []),
+        }
+
+    def arguments(self, path: tuple[str, ...]) -> list | None:
+        """The arguments of (command, operation) or (command, "wait", waiter)."""
+        return self._derived("/".join(path), lambda: build_arguments(self.catalog, path))
+
+    def global_arguments(self) -> list:
+        if self._globals is None:
+            from cli.options import GLOBAL_OPTIONS
+
+            dynamic = {"profile": PROFILES, "region": REGIONS}
+            self._globals = [
+                (o.name, "flag" if o.kind == "boolean" else "one",
+                 dynamic.get(o.name) or list(o.choices) or None, None)
+                for o in GLOBAL_OPTIONS]
+        return self._globals
+
+    # -- values ---------------------------------------------------------------
+
+    def profiles(self) -> list[str]:
+        """The profiles of the config and credentials files, as botocore reads them."""
+        environ = self.environ
+        home = environ.get("HOME") or os.path.expanduser("~")
+        config = environ.get("AWS_CONFIG_FILE") or os.path.join(home, ".aws", "config")
+        credentials = environ.get("AWS_SHARED_CREDENTIALS_FILE") or os.path.join(
+            home, ".aws", "credentials")
+        found: list[str] = []
+        for section in _sections(os.path.expanduser(config)):
+            # The config file names profiles `[profile NAME]`, except [default].
+            words = section.split()
+            name = words[1] if len(words) == 2 and words[0] == "profile" else (
+                section if section == "default" else None)
+            if name and name not in found:
+                found.append(name)
+        for section in _sections(os.path.expanduser(credentials)):
+            if section not in found:
+                found.append(section)
+        return found
+
+    def regions(self, command: str | None) -> list[str]:
+        names = self.command(command or DEFAULT_REGION_SERVICE)
+        return names["regions"] if names else []
+
+    def _regions_by_endpoint(self) -> dict[str, list[str]]:
+        """{endpoint prefix: its regions in the aws partition} from botocore's endpoints data."""
+        return self._derived("_regions", self._build_regions)
+
+    def _build_regions(self) -> dict[str, list[str]]:
+        try:
+            data = self.catalog.paths.load_json("endpoints")
+        except (OSError, ValueError):
+            return {}
+        for partition in data.get("partitions", []):
+            if partition.get("partition") == "aws":
+                regions = partition.get("regions", {})
+                return {service: [name for name in spec.get("endpoints", {}) if name in regions]
+                        for service, spec in partition.get("services", {}).items()}
+        return {}
+
+    def files(self, directory: str) -> list[tuple[str, bool]]:
+        path = os.path.expanduser(directory) if directory else "."
+        try:
+            with os.scandir(path) as entries:
+                found = []
+                for entry in entries:
+                    try:
+                        found.append((entry.name, entry.is_dir()))
+                    except OSError:
+                        found.append((entry.name, False))
+        except OSError:
+            return []
+        return sorted(found)
+
+
+def _sections(path: str) -> list[str]:
+    """The section names of an ini file, in order ([ name ] lines); none if unreadable."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return []
+    names = []
+    for line in lines:
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            names.append(line[1:-1].strip())
+    return names
+
+
+# -- the arguments of one command, as the parser sees them -------------------------
+
+
+def build_arguments(catalog, path: tuple[str, ...]) -> list:
+    """The argument list of `cli.completion` for an operation or a waiter."""
+    from cli.arguments import command_parameters, operation_options
+
+    extra: tuple = ()
+    if len(path) == 3 and path[1] == "wait":
+        from cli.wait import WAITER_OPTIONS
+
+        _, operation = catalog.waiter(path[0], path[2])
+        extra = WAITER_OPTIONS
+    else:
+        operation = catalog.operation(path[0], path[1])
+    options = operation_options(operation)
+    found = []
+    for param in command_parameters(operation, options):  # as parse_operation offers them
+        names = (param.name, *param.aliases)
+        if param.flag_structure:  # --opt, --opt Value=false, --no-opt
+            found += [(name, "optional", None, _members(param.shape)) for name in names]
+        elif param.is_flag:
+            found += [(name, "flag", None, None) for name in names]
+        else:
+            kind = "many" if param.takes_many else "one"
+            found += [(name, kind, _choices(param.shape), _members(param.shape))
+                      for name in names]
+        if param.has_negative:
+            found.append((param.negative_name, "flag", None, None))
+    # v2's order: scripted input, paging, then the skeleton last.
+    options = sorted(options, key=lambda o: o.name == "generate-cli-skeleton")
+    for option in (*options, *extra):
+        kind = ("flag" if option.kind == "boolean"
+                else "optional" if option.optional_value
+                else "many" if option.nargs in ("+", "*") else "one")
+        found.append((option.name, kind, list(option.choices) or None, None))
+    if operation.streaming_output:
+        found.append(("outfile", "outfile", None, None))
+    return found
+
+
+def _choices(shape) -> list[str] | None:
+    """The fixed values of a scalar, or of a list's elements."""
+    if shape.type_name == "list":
+        shape = shape.member
+    if shape.type_name == "string" and shape.enum:
+        return list(shape.enum)
+    if shape.type_name == "boolean":
+        return ["true", "false"]
+    return None
+
+
+def _members(shape) -> dict[str, list[str]] | None:
+    """{member: its fixed values} of a structure (or a list's structures), for shorthand keys."""
+    if shape.type_name == "list":
+        shape = shape.member
+    if shape.type_name != "structure" or shape.is_document:
+        return None
+    return {name: _choices(member) or [] if member.type_name != "list" else []
+            for name, member in shape.members.items()}
