@@ -12,10 +12,17 @@ from __future__ import annotations
 import sys
 
 from cli.version import version_line
-from cli.arguments import STREAMING_OUTFILE, GlobalArgs, parse_globals, parse_operation
+from cli.arguments import STREAMING_OUTFILE, parse_globals, parse_operation
 from cli.env import Env
 from cli.errors import CliError, ExitCode, Interrupted, UsageError
-from cli.present import compile_query, print_pages, print_result, print_text, save_stream, width
+from cli.present import (
+    compile_query,
+    print_pages,
+    print_result,
+    print_text,
+    save_stream,
+    show_help,
+)
 from cli.request import Command, ParamValidation
 
 
@@ -42,13 +49,13 @@ def run_command(argv: list[str], env: Env) -> int:
     if not words:
         raise UsageError("the following arguments are required: command")
     if words[0] == "help":
-        return _show_help(catalog, [], args, env)
+        return show_help(catalog, [], args, env)
     command = words[0]
     service = catalog.service_name(command)  # raises "Found invalid choice" with suggestions
     if len(words) < 2 or words[1].startswith("-"):
         raise UsageError("the following arguments are required: operation")
     if words[1] == "help":
-        return _show_help(catalog, [command], args, env)
+        return show_help(catalog, [command], args, env)
     if words[1] == "wait" and catalog.waiters(service):
         from cli.wait import run_wait
 
@@ -56,10 +63,10 @@ def run_command(argv: list[str], env: Env) -> int:
     operation = catalog.operation(command, words[1])
     rest = words[2:]
     if rest == ["help"]:
-        return _show_help(catalog, [command, words[1]], args, env)
+        return show_help(catalog, [command, words[1]], args, env)
     op_args = parse_operation(operation, rest)
     if op_args.help:
-        return _show_help(catalog, [command, words[1]], args, env)
+        return show_help(catalog, [command, words[1]], args, env)
     return run_operation(Command(catalog, operation, args, op_args, env), query)
 
 
@@ -149,20 +156,6 @@ def _has_scheme(url: str) -> bool:
     scheme, colon, _ = url.replace("\n", "").partition(":")
     return bool(colon and scheme and scheme[0].isascii() and scheme[0].isalpha()
                 and all(c.isascii() and (c.isalnum() or c in "+-.") for c in scheme))
-
-
-def _show_help(catalog, words: list[str], args: GlobalArgs, env: Env) -> int:
-    w, styled = width(env), bool(env.stdout_isatty)
-
-    def produce() -> str:
-        from cli import help as help_pages
-
-        page = help_pages.page_for(catalog, words)
-        return help_pages.render(page, width=w, styled=styled)
-
-    text = catalog.derived_text(f"help/{'/'.join(words) or 'aws'}.{w}.{int(styled)}",
-                                ("cli", "cli.help", "cli.shortcuts", "shorthand"), produce)
-    return print_text(text, args, env)
 
 
 # -- the one place errors become exit codes ----------------------------------

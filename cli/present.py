@@ -123,3 +123,18 @@ def save_stream(body, path: str) -> None:
                     f.write(chunk)
     except OSError as e:
         raise CliError(f"Unable to write {path}: {e.strerror}") from None
+
+
+def show_help(catalog, words: list[str], args: GlobalArgs, env: Env) -> int:
+    """`aws <words...> help`: the page, rendered once per width and cached, through the pager."""
+    w, styled = width(env), bool(env.stdout_isatty)
+
+    def produce() -> str:
+        from cli import help as help_pages
+
+        page = help_pages.page_for(catalog, words)
+        return help_pages.render(page, width=w, styled=styled)
+
+    text = catalog.derived_text(f"help/{'/'.join(words) or 'aws'}.{w}.{int(styled)}",
+                                ("cli", "cli.help", "cli.shortcuts", "shorthand"), produce)
+    return print_text(text, args, env)

@@ -56,22 +56,23 @@ class WaitTimedOut(CliError):
 def run_wait(catalog: Catalog, args: GlobalArgs, words: list[str], env: Env, query) -> int:
     """`words` is [command, "wait", waiter, arguments...]."""
     from cli.arguments import parse_operation
-    from cli.main import _show_help, run_operation
+    from cli.main import run_operation
+    from cli.present import show_help
     from cli.request import Command
 
     command, name, rest = _split(words)
     if name == "help" and not rest:
-        return _show_help(catalog, [command, "wait"], args, env)
+        return show_help(catalog, [command, "wait"], args, env)
     config, operation = catalog.waiter(command, name)
     if rest == ["help"]:
-        return _show_help(catalog, [command, "wait", name], args, env)
+        return show_help(catalog, [command, "wait", name], args, env)
     pace, rest = take_waiter_options(rest)
     try:
         op_args = parse_operation(operation, rest)
     except UnknownOptionsError as e:
         raise _UnknownWaitOptions(e) from None
     if op_args.help:
-        return _show_help(catalog, [command, "wait", name], args, env)
+        return show_help(catalog, [command, "wait", name], args, env)
     call = Command(catalog, operation, args, op_args, env)
     if call.options["generate_cli_skeleton"] is not None:
         return run_operation(call, query)  # prints the skeleton; never calls

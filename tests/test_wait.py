@@ -112,13 +112,32 @@ def test_timing_out_says_so(moto):
     assert result.stderr.endswith(" checks made\n") and result.stderr.count("\n") == 2
 
 
-def test_a_timeout_lifts_the_models_attempt_limit(moto):
-    # 3 checks, 0.1 s apart, would end by attempts before the timeout; the
-    # timeout alone is the limit unless --waiter-max-attempts is given.
-    result = run(["dynamodb", "wait", "table-exists", "--table-name", "missing",
-                  "--waiter-delay", "0.05", "--waiter-timeout", "0.6"], moto.environ())
-    checks = int(result.stderr.split("), ")[1].split()[0])
-    assert result.exit_code == 255 and checks > 3
+def test_a_timeout_lifts_the_models_attempt_limit(moto, tmp_path):
+    """With --waiter-timeout alone, the model's maxAttempts no longer ends the wait."""
+    import gzip
+    import json
+
+    # A copy of dynamodb's waiters whose TableExists gives up after 2 checks.
+    import botocore
+
+    data = os.path.join(os.path.dirname(botocore.__file__), "data", "dynamodb")
+    version = sorted(os.listdir(data))[-1]
+    path = os.path.join(data, version, "waiters-2.json")
+    opener = gzip.open if not os.path.exists(path) else open
+    with opener(path if os.path.exists(path) else path + ".gz", "rt") as f:
+        waiters = json.load(f)
+    waiters["waiters"]["TableExists"].update(delay=1, maxAttempts=2)
+    target = tmp_path / "models" / "dynamodb" / version
+    target.mkdir(parents=True)
+    (target / "waiters-2.json").write_text(json.dumps(waiters))
+    environ = {**moto.environ(), "AWS_DATA_PATH": str(tmp_path / "models")}
+    argv = ["dynamodb", "wait", "table-exists", "--table-name", "missing",
+            "--waiter-delay", "0.05"]
+    limited = run(argv, environ)
+    assert limited.exit_code == 255 and "Max attempts exceeded" in limited.stderr
+    timed = run([*argv, "--waiter-timeout", "1.5"], environ)
+    checks = int(timed.stderr.split("), ")[1].split()[0])
+    assert timed.exit_code == 255 and "--waiter-timeout" in timed.stderr and checks > 2
 
 
 def test_progress_on_a_terminal_and_silence_when_piped(moto):
