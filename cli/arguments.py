@@ -17,6 +17,7 @@ import argparse
 from cli.errors import UnknownOptionsError, UsageError, ValidationError
 from cli.model import Operation, Parameter
 from cli.options import (  # noqa: F401  (Option: annotations)
+    BATCH_OPTIONS,
     GLOBAL_OPTIONS,
     INPUT_OPTIONS,
     PAGINATION_OPTIONS,
@@ -149,7 +150,7 @@ def operation_options(operation: Operation) -> tuple[Option, ...]:
 
     # v2 offers no --cli-input-* or --generate-cli-skeleton where the
     # operation streams its output to a file.
-    options = () if operation.streaming_output else INPUT_OPTIONS
+    options = () if operation.streaming_output else INPUT_OPTIONS + BATCH_OPTIONS
     return (options + pagination_options(operation)
             + extra_options(operation.command_name, operation.cli_name))
 
@@ -179,7 +180,8 @@ def pagination_options(operation: Operation) -> tuple[Option, ...]:
 STREAMING_OUTFILE = "streaming outfile"
 
 # Given on the command line, these make v2 drop the required-argument check.
-REQUIREMENT_OVERRIDES = ("cli_input_json", "cli_input_yaml", "generate_cli_skeleton")
+REQUIREMENT_OVERRIDES = ("cli_input_json", "cli_input_yaml", "cli_input_jsonl",
+                         "generate_cli_skeleton")
 
 
 def parse_operation(operation: Operation, words: list[str]) -> OperationArgs:

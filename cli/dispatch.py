@@ -150,7 +150,9 @@ def iso_timestamp(value):
 
 
 def make_client(session, catalog: Catalog, operation: Operation, settings: CallSettings,
-                environ: Mapping[str, str]):
+                environ: Mapping[str, str], *, retry_mode: str = "standard",
+                pool_size: int | None = None):
+    """The client; `retry_mode` applies unless the user configured one (v2's is standard)."""
     from botocore import UNSIGNED
     from botocore.config import Config
     from botocore.exceptions import NoRegionError
@@ -165,7 +167,9 @@ def make_client(session, catalog: Catalog, operation: Operation, settings: CallS
         config_kwargs["signature_version"] = UNSIGNED
     # v2's default retry mode is "standard"; botocore's is "legacy".
     if not environ.get("AWS_RETRY_MODE") and not config_value(session, "retry_mode"):
-        config_kwargs["retries"] = {"mode": "standard"}
+        config_kwargs["retries"] = {"mode": retry_mode}
+    if pool_size is not None:
+        config_kwargs["max_pool_connections"] = pool_size
     verify: Any = None
     if not settings.verify_ssl:
         verify = False

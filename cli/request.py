@@ -88,14 +88,17 @@ class Command:
     def output_format(self) -> str:
         return self.args.output or self.config("output")
 
-    def make_client(self):
-        """The botocore client for the operation, responses parsed as v2 prints them."""
+    def make_client(self, **tuning):
+        """The botocore client for the operation, responses parsed as v2 prints them.
+
+        `tuning`: dispatch.make_client's retry_mode and pool_size.
+        """
         from cli import dispatch
 
         session = self.session()
         dispatch.parse_timestamps_as_text(session, self.config("cli_timestamp_format"))
         return dispatch.make_client(session, self.catalog, self.operation, self.settings(),
-                                    self.env.environ)
+                                    self.env.environ, **tuning)
 
     # -- the request ----------------------------------------------------------
 

@@ -17,7 +17,7 @@ from cli.help.htmltext import blocks_from_html
 from cli.shortcuts import extra_options
 from cli.model import Operation, Parameter, Shape
 from cli.arguments import command_parameters, pagination_options
-from cli.options import GLOBAL_OPTIONS, INPUT_OPTIONS, Option
+from cli.options import BATCH_OPTIONS, GLOBAL_OPTIONS, INPUT_OPTIONS, Option
 
 API_DOC_BASE = "https://docs.aws.amazon.com/goto/WebAPI"
 PAGINATION_NOTE = (
@@ -71,7 +71,8 @@ def synopsis_lines(op: Operation, params: list[Parameter],
     lines.extend(_extra_synopsis(extra_options(op.command_name, op.cli_name)))
     # v2 offers no scripted input or skeleton where the output streams to a file.
     if not op.streaming_output:
-        lines.append("[--cli-input-json | --cli-input-yaml]")
+        lines.append("[--cli-input-json | --cli-input-yaml | --cli-input-jsonl]")
+        lines.extend(f"[{o.cli_name} <value>]" for o in BATCH_OPTIONS)
     lines.extend(f"[{o.cli_name} <value>]" for o in pagination_options(op))
     if op.streaming_output:
         lines.append("<outfile>")
@@ -129,7 +130,7 @@ def _options(op: Operation, params: list[Parameter],
             body += _syntax_blocks(p.shape)
         blocks.append(Item(term, tuple(body)))
     blocks.extend(_option_item(o) for o in extra_options(op.command_name, op.cli_name))
-    input_json, input_yaml, skeleton = INPUT_OPTIONS
+    input_json, input_yaml, input_jsonl, skeleton = INPUT_OPTIONS
     if not op.streaming_output:
         blocks.append(
             Item(
@@ -138,6 +139,8 @@ def _options(op: Operation, params: list[Parameter],
                 (para(input_json.documentation),),
             )
         )
+        blocks.append(_option_item(input_jsonl))
+        blocks.extend(_option_item(o) for o in BATCH_OPTIONS)
     blocks.extend(_pagination_items(op))
     if op.streaming_output:
         blocks.append(Item((Span("outfile", "option"), Span(" (string)")),
