@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -203,3 +204,89 @@ def test_overlong_and_undecodable_lines_are_invalid_and_the_rest_run(moto, pool,
     assert "longer than 64 bytes" in got[1]["error"]["message"]
     assert "not UTF-8" in got[2]["error"]["message"]
     assert result.exit_code == 252
+
+
+# -- throttling and retries -----------------------------------------------------------
+
+
+class _Endpoint:
+    """A JSON-protocol endpoint that answers {} and counts requests; with `throttle`, the
+    first attempt of each request body gets a ThrottlingException."""
+
+    def __init__(self, throttle: bool):
+        import http.server
+        import threading
+
+        outer = self
+        self.requests = 0
+        self.times: list[float] = []
+        self.retry_modes: set[str] = set()  # from the user agent's feature codes
+        self.seen: set[bytes] = set()
+        self.lock = threading.Lock()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                features = next((w[2:].split(",") for w in self.headers["User-Agent"].split()
+                                 if w.startswith("m/")), [])
+                with outer.lock:
+                    outer.requests += 1
+                    outer.times.append(time.monotonic())
+                    outer.retry_modes.update(RETRY_MODES[f] for f in features
+                                             if f in RETRY_MODES)
+                    first = body not in outer.seen
+                    outer.seen.add(body)
+                throttled = throttle and first
+                answer = (b'{"__type": "ThrottlingException", "message": "Rate exceeded"}'
+                          if throttled else b"{}")
+                self.send_response(400 if throttled else 200)
+                self.send_header("Content-Type", "application/x-amz-json-1.1")
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.endpoint = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def run(self, moto, extra_environ: dict, lines: int, *options: str):
+        environ = {**moto.environ(), "AWS_ENDPOINT_URL": self.endpoint, **extra_environ}
+        try:
+            return run(["cognito-idp", "admin-confirm-sign-up", "--user-pool-id", "p",
+                        "--cli-input-jsonl", "-", "--cli-batch-concurrency", "2", *options],
+                       environ,
+                       stdin=jsonl(*({"Username": f"u{i}"} for i in range(lines))))
+        finally:
+            self.server.shutdown()
+
+
+RETRY_MODES = {"D": "legacy", "E": "standard", "F": "adaptive"}  # botocore's feature codes
+
+
+def test_a_batch_retries_in_adaptive_mode_unless_the_user_chose_one(moto):
+    server = _Endpoint(throttle=False)
+    result = server.run(moto, {}, 3)
+    assert (result.exit_code, server.requests, server.retry_modes) == (0, 3, {"adaptive"})
+    server = _Endpoint(throttle=False)
+    result = server.run(moto, {"AWS_RETRY_MODE": "legacy"}, 3)
+    assert (result.exit_code, server.retry_modes) == (0, {"legacy"})
+
+
+def test_throttling_is_retried_never_recorded_while_retries_remain(moto):
+    server = _Endpoint(throttle=True)
+    result = server.run(moto, {"AWS_RETRY_MODE": "standard"}, 6)
+    assert [r["status"] for r in records(result.stdout)] == ["ok"] * 6, result.stdout
+    assert result.exit_code == 0
+    assert server.requests == 12  # every line throttled once, then retried
+
+
+def test_max_rate_spaces_every_request_attempts_included(moto):
+    server = _Endpoint(throttle=True)
+    result = server.run(moto, {"AWS_RETRY_MODE": "standard"}, 4, "--cli-batch-max-rate", "20")
+    assert (result.exit_code, server.requests) == (0, 8)
+    # Sent at least 1/20 s apart: the last of 8 at least 0.35 s after the first (less what
+    # the first one's trip took).
+    assert server.times[-1] - server.times[0] > 0.25
