@@ -395,15 +395,16 @@ class Run:
             response = dispatch.result(self.client, self.command.operation, params,
                                        paginate=self.paginate, pagination=self.pagination)
             output = plain(apply_query(strip_metadata(response), self.query), "json")
+            return "ok", None, 0, record_text(number, "ok", digest, {"output": output})
         except Exception as e:
             return self._failure(number, digest, e)
-        return "ok", None, 0, record_text(number, "ok", digest, {"output": output})
 
     def _failure(self, number: int, digest: str, error: Exception) -> tuple:
         """The record of a line that failed, with the exit code its single command had."""
         error = _as_cli_error(error)
         exit_code = int(error.exit_code)
-        details = getattr(error, "error", None) or {}  # a service error's Code and Message
+        details = getattr(error, "error", None)  # a service error's Code and Message
+        details = details if isinstance(details, dict) else {}
         code = details.get("Code") or error.code or type(error).__name__
         message = details.get("Message", details.get("message")) or error.message
         status = "invalid" if exit_code == ExitCode.USAGE else "error"
