@@ -166,8 +166,6 @@ class Run:
         self.command, self.client, self.query = command, client, query
         self.settings = settings
         self.earlier = earlier
-        self.paginate = command.args.paginate is not False
-        self.pagination = command.pagination()
         self.tally = Tally()
         self.lock = threading.Condition()
         self.incoming: queue.Queue = queue.Queue(maxsize=settings.window)
@@ -279,12 +277,12 @@ class Run:
         try:
             import skeleton
 
-            params = self.command.params(
-                skeleton.load_cli_input(line.text, "json", "cli-input-jsonl"))
+            params, pagination = self.command.paging(self.command.params(
+                skeleton.load_cli_input(line.text, "json", "cli-input-jsonl")))
         except Exception as e:  # the line's own error, as the single command would give it
             self.done[number] = self._failure(number, digest, e)
             return
-        self.work.put((number, digest, params))
+        self.work.put((number, digest, params, pagination))
 
     def _settled(self, line: Line):
         """The record of a line that does not run (unreadable, done before, interrupted)."""
@@ -368,7 +366,7 @@ class Run:
             item = self.work.get()
             if item is None:
                 return
-            number, digest, params = item
+            number, digest, params, pagination = item
             with self.lock:
                 if self.stopping:
                     continue  # the main thread has recorded it not-run
@@ -378,22 +376,26 @@ class Run:
                     self.lock.notify_all()
                     continue
                 self.in_flight.add(number)
-            entry = self._call(number, digest, params)
+            entry = self._call(number, digest, params, pagination)
             with self.lock:
                 self.in_flight.discard(number)
                 if not self.stopping:
                     self.done[number] = entry
                 self.lock.notify_all()
 
-    def _call(self, number: int, digest: str, params: dict) -> tuple:
+    def _call(self, number: int, digest: str, params: dict, pagination: dict | None) -> tuple:
         """One line's call, as the single command makes it; never raises."""
         try:
             from cli import dispatch
             from cli.present import apply_query, strip_metadata
+            from cli.shortcuts import after_call
             from output._plain import plain
 
-            response = dispatch.result(self.client, self.command.operation, params,
-                                       paginate=self.paginate, pagination=self.pagination)
+            operation = self.command.operation
+            response = dispatch.result(self.client, operation, params,
+                                       paginate=pagination is not None, pagination=pagination)
+            after_call(operation.command_name, operation.cli_name, self.command.options,
+                       response)
             output = plain(apply_query(strip_metadata(response), self.query), "json")
             return "ok", None, 0, record_text(number, "ok", digest, {"output": output})
         except Exception as e:
