@@ -269,20 +269,21 @@ class Run:
         if line.text == "" and line.problem is None:
             return  # a blank line is no input and gets no record
         number, digest = line.number, line.digest
-        entry = self._settled(line)
         self.order.append((number, digest))
-        if entry is not None:
-            self.done[number] = entry
-            return
-        try:
-            import skeleton
+        entry = self._settled(line)
+        if entry is None:
+            try:
+                import skeleton
 
-            params, pagination = self.command.paging(self.command.params(
-                skeleton.load_cli_input(line.text, "json", "cli-input-jsonl")))
-        except Exception as e:  # the line's own error, as the single command would give it
-            self.done[number] = self._failure(number, digest, e)
-            return
-        self.work.put((number, digest, params, pagination))
+                params, pagination = self.command.paging(self.command.params(
+                    skeleton.load_cli_input(line.text, "json", "cli-input-jsonl")))
+            except Exception as e:  # the line's own error, as its single command gives it
+                entry = self._failure(number, digest, e)
+            else:
+                self.work.put((number, digest, params, pagination))
+                return
+        with self.lock:
+            self.done[number] = entry
 
     def _settled(self, line: Line):
         """The record of a line that does not run (unreadable, done before, interrupted)."""
