@@ -98,3 +98,27 @@ def test_a_second_interrupt_stops_at_once_and_marks_lines_in_flight_unknown(moto
     assert [r["line"] for r in got] == list(range(1, len(got) + 1))
     assert "unknown" in {r["status"] for r in got}
     assert got[0]["status"] == "ok"
+
+
+def test_interrupt_and_resume_send_every_line_exactly_once(moto, recorder, tmp_path):
+    """What the service saw, counted: one request per line over both runs."""
+    import collections
+    import json
+
+    users = tmp_path / "users.jsonl"
+    users.write_text(jsonl(*({"Username": f"once{i}"} for i in range(100))))
+    environ = {**moto.environ(), "AWS_ENDPOINT_URL": recorder.endpoint}
+    argv = ["cognito-idp", "admin-confirm-sign-up", "--user-pool-id", "p",
+            "--cli-input-jsonl", f"file://{users}"]
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    proc = start([*argv, "--cli-batch-max-rate", "50"], environ, first)
+    wait_for_records(first, 10, proc)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(60) == 130
+    sent_first = len(recorder.requests)
+    assert 10 <= sent_first < 100
+    proc = start([*argv, "--cli-batch-resume", str(first)], environ, second)
+    assert proc.wait(60) == 0, proc.stderr.read()
+    assert [r["status"] for r in records(second.read_text())] == ["ok"] * 100
+    sent = collections.Counter(json.loads(r.body)["Username"] for r in recorder.requests)
+    assert sent == {f"once{i}": 1 for i in range(100)}
