@@ -73,7 +73,7 @@ class Bar:
             TextColumn("{task.fields[rate]:.0f}/s"), TimeElapsedColumn(), TextColumn("elapsed"),
             TimeRemainingColumn(), TextColumn("left"),
             TextColumn("{task.fields[errors]} errors"),
-            console=Console(file=stderr), transient=True)
+            console=Console(file=stderr, force_terminal=True), transient=True)
         self._task = self._progress.add_task("batch", total=total, rate=0.0, errors=0)
         self._started = time.monotonic()
         self._progress.start()

@@ -290,3 +290,32 @@ def test_max_rate_spaces_every_request_attempts_included(moto):
     # Sent at least 1/20 s apart: the last of 8 at least 0.35 s after the first (less what
     # the first one's trip took).
     assert server.times[-1] - server.times[0] > 0.25
+
+
+def test_a_terminal_gets_a_progress_bar_and_a_pipe_only_the_summary(moto, pool, tmp_path):
+    import io
+    import os
+
+    from cli.env import Env
+    from cli.main import main
+
+    path = tmp_path / "users.jsonl"
+    path.write_text(jsonl(*({"Username": u} for u in EXISTING[:5])))
+    argv = ["cognito-idp", "admin-get-user", "--user-pool-id", pool, "--query", "Username",
+            "--cli-input-jsonl", f"file://{path}"]
+    saved = dict(os.environ)
+    os.environ.update(moto.environ())
+    try:
+        shown = {}
+        for tty in (True, False):
+            out, err = io.StringIO(), io.StringIO()
+            code = main(argv, Env(environ=moto.environ(), stdout=out, stderr=err,
+                                  stdin=io.StringIO(), stdout_isatty=False, stderr_isatty=tty))
+            assert (code, len(records(out.getvalue()))) == (0, 5)
+            shown[tty] = err.getvalue()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    assert "5/5" in shown[True] and "errors" in shown[True]  # done/total for a file
+    assert shown[True].rstrip().rpartition("\x1b[2K")[2].startswith("batch: 5 lines: 5 ok; ")
+    assert shown[False].count("\n") == 1 and shown[False].startswith("batch: 5 lines: 5 ok; ")
