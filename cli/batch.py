@@ -125,7 +125,7 @@ def run_batch(command: Command, query) -> int:
         if settings.max_rate is not None:
             client.meta.events.register("before-send", RateLimit(settings.max_rate).wait)
         total = None
-        if env.stderr_isatty:
+        if _shows_bar(env):
             from cli.batch_report import count_lines
 
             total = count_lines(stream)
@@ -189,7 +189,7 @@ class Run:
         env = self.command.env
         failure = None
         try:
-            if env.stderr_isatty:
+            if _shows_bar(env):
                 from cli.batch_report import Bar
 
                 self.bar = Bar(env.stderr, total)
@@ -417,6 +417,11 @@ class Run:
             status = "skipped"
         fields = {"error": {"code": code, "message": message, "exit_code": exit_code}}
         return status, code, exit_code, record_text(number, status, digest, fields)
+
+
+def _shows_bar(env) -> bool:
+    """A progress bar on stderr when it is a terminal and the records go elsewhere."""
+    return bool(env.stderr_isatty and not env.stdout_isatty)
 
 
 def _as_cli_error(error: Exception) -> CliError:
