@@ -21,9 +21,8 @@ class _ClosedStream:
 def run() -> None:
     """Entry point: the only place the process exits."""
     # While botocore imports, a call runs ~77 passes of the cyclic collector (~12 ms) that
-    # free ~800 of the ~32,000 objects it keeps: work whose result nobody needs in a process
-    # that ends right after. A one-shot command goes without; a batch run, which is long,
-    # turns the collector back on (cli.batch).
+    # free ~800 of the ~32,000 objects it keeps: work whose result nobody needs. The
+    # collector is off until the client exists (cli.request.Command.make_client).
     gc.disable()
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w")

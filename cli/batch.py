@@ -103,10 +103,7 @@ def run_batch(command: Command, query) -> int:
     """Run the operation for every input line; records to stdout, a summary to stderr."""
     from cli.batch_io import EarlierResults, open_input, read_lines
 
-    import gc
-
     settings = Settings(command.options)
-    gc.enable()  # off for one-shot calls (cli.__main__); a long run makes cyclic garbage
     env = command.env
     max_items = command.options.get("max_items")
     if max_items is not None and max_items <= 0:

@@ -183,3 +183,12 @@ def test_help_lists_the_batch_options_in_the_synopsis():
                                                                     "AWS_PAGER": ""})
     assert "[--cli-input-json | --cli-input-yaml | --cli-input-jsonl]" in result.stdout
     assert "--cli-batch-accept-error (list)" in result.stdout
+
+
+def test_wait_commands_have_no_batch_mode():
+    environ = {"HOME": "/nonexistent", "AWS_PAGER": ""}
+    result = run(["dynamodb", "wait", "table-exists", "--table-name", "t",
+                  "--cli-input-jsonl", "-"], environ)
+    assert result.exit_code == 252 and "Unknown options: --cli-input-jsonl" in result.stderr
+    page = run(["dynamodb", "wait", "table-exists", "help"], environ).stdout
+    assert "[--cli-input-json | --cli-input-yaml]" in page and "--cli-batch-" not in page
