@@ -279,22 +279,29 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="timed runs per job per CLI")
     parser.add_argument("--warmup", type=int, default=3, help="untimed runs first (default 3)")
-    parser.add_argument("--jobs", default=",".join(j.name for j in JOBS),
+    parser.add_argument("--jobs", default=",".join([*(j.name for j in JOBS), "batch"]),
                         help="comma-separated subset of: %(default)s")
     parser.add_argument("--reference", help="reference `aws` executable (default: "
                         "$REFERENCE_AWS, else AWS CLI v1 in bench/.ref-venv)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds per run")
     parser.add_argument("--json", metavar="PATH", help="also write the numbers here")
+    parser.add_argument("--batch-lines", type=int, default=2000,
+                        help="confirmations in the batch scenario (default 2000)")
+    parser.add_argument("--batch-runs", type=int, default=3,
+                        help="timed batch runs, each on fresh users (default 3)")
+    parser.add_argument("--memory-lines", type=int, default=200_000,
+                        help="lines of the larger memory run of the batch scenario")
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.jobs.split(",") if n.strip()]
     known = {j.name: j for j in JOBS}
-    unknown = [n for n in names if n not in known]
+    unknown = [n for n in names if n not in known and n != "batch"]
     if unknown or not names:
         parser.error(f"unknown job(s) {', '.join(unknown) or '(none)'}; "
-                     f"choose from {', '.join(known)}")
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
-    args.jobs = [known[n] for n in names]
+                     f"choose from {', '.join([*known, 'batch'])}")
+    if args.runs < 1 or args.batch_lines < 1 or args.batch_runs < 1:
+        parser.error("--runs, --batch-lines and --batch-runs must be at least 1")
+    args.batch = "batch" in names
+    args.jobs = [known[n] for n in names if n != "batch"]
     return args
 
 
@@ -318,7 +325,7 @@ def main(argv: list[str]) -> int:
         for home in homes:
             stack.callback(shutil.rmtree, home, ignore_errors=True)
         endpoint = None
-        if any(j.needs_endpoint for j in args.jobs):
+        if args.batch or any(j.needs_endpoint for j in args.jobs):
             sys.path.insert(0, ROOT)
             from tests.moto_server import MotoServer
 
@@ -330,6 +337,15 @@ def main(argv: list[str]) -> int:
         for job in args.jobs:
             results.append(measure(job, sides, args.runs, args.warmup, args.timeout, endpoint))
             print_job(results[-1])
+        scenario = None
+        if args.batch:
+            from bench import batch
+
+            scenario = batch.scenario(*sides, endpoint, lines=args.batch_lines,
+                                      runs=args.runs, batch_runs=args.batch_runs,
+                                      memory_lines=args.memory_lines,
+                                      timeout=max(args.timeout, 600))
+            batch.print_scenario(scenario)
 
     info = machine()
     print(f"\nmachine: nproc {info['nproc']}, Python {info['python']}, {info['platform']}, "
@@ -339,10 +355,11 @@ def main(argv: list[str]) -> int:
             json.dump({"machine": info, "runs": args.runs, "warmup": args.warmup,
                        "shapecli": {"path": SHAPECLI, "version": versions["shapecli"]},
                        "reference": {"path": reference, "version": versions["reference"]},
-                       "jobs": results}, f, indent=2)
+                       "jobs": results, "batch": scenario}, f, indent=2)
             f.write("\n")
         print(f"numbers written to {args.json}")
-    return 0 if all(r["verdict"] == "PASS" for r in results) else 1
+    verdicts = [r["verdict"] for r in results] + ([scenario["verdict"]] if scenario else [])
+    return 0 if all(v == "PASS" for v in verdicts) else 1
 
 
 if __name__ == "__main__":

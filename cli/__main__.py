@@ -1,5 +1,6 @@
 """`python -m cli` and the `aws` / `shapecli` console scripts."""
 
+import gc
 import os
 import sys
 
@@ -19,6 +20,10 @@ class _ClosedStream:
 
 def run() -> None:
     """Entry point: the only place the process exits."""
+    # While botocore imports, a call runs ~77 passes of the cyclic collector (~12 ms) that
+    # free ~800 of the ~32,000 objects it keeps: work whose result nobody needs. The
+    # collector is off until the client exists (cli.request.Command.make_client).
+    gc.disable()
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w")
     if sys.stdout is None:

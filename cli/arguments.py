@@ -17,6 +17,7 @@ import argparse
 from cli.errors import UnknownOptionsError, UsageError, ValidationError
 from cli.model import Operation, Parameter
 from cli.options import (  # noqa: F401  (Option: annotations)
+    BATCH_OPTIONS,
     GLOBAL_OPTIONS,
     INPUT_OPTIONS,
     PAGINATION_OPTIONS,
@@ -143,13 +144,22 @@ class OperationArgs:
         self.help = help  # the operation's positional word was `help`
 
 
-def operation_options(operation: Operation) -> tuple[Option, ...]:
-    """The options an operation has beyond its model's members."""
+def operation_options(operation: Operation, batch: bool = True) -> tuple[Option, ...]:
+    """The options an operation has beyond its model's members.
+
+    `batch`: with batch mode's (--cli-input-jsonl, --cli-batch-*), which an
+    operation command has and a wait command has not.
+    """
     from cli.shortcuts import extra_options
 
     # v2 offers no --cli-input-* or --generate-cli-skeleton where the
     # operation streams its output to a file.
-    options = () if operation.streaming_output else INPUT_OPTIONS
+    if operation.streaming_output:
+        options: tuple[Option, ...] = ()
+    elif batch:
+        options = INPUT_OPTIONS + BATCH_OPTIONS
+    else:
+        options = tuple(o for o in INPUT_OPTIONS if o.name != "cli-input-jsonl")
     return (options + pagination_options(operation)
             + extra_options(operation.command_name, operation.cli_name))
 
@@ -179,20 +189,21 @@ def pagination_options(operation: Operation) -> tuple[Option, ...]:
 STREAMING_OUTFILE = "streaming outfile"
 
 # Given on the command line, these make v2 drop the required-argument check.
-REQUIREMENT_OVERRIDES = ("cli_input_json", "cli_input_yaml", "generate_cli_skeleton")
+REQUIREMENT_OVERRIDES = ("cli_input_json", "cli_input_yaml", "cli_input_jsonl",
+                         "generate_cli_skeleton")
 
 
-def parse_operation(operation: Operation, words: list[str]) -> OperationArgs:
+def parse_operation(operation: Operation, words: list[str], batch: bool = True) -> OperationArgs:
     """Parse an operation's arguments, in v2's order of checks.
 
     argparse errors first (in command-line order), then required arguments
     (unless --cli-input-* or --generate-cli-skeleton is given), then the
     positional words: the outfile of a streaming operation, then one word
     that is either `help` (the operation's help page) or joins the
-    leftovers, v2's "Unknown options".
+    leftovers, v2's "Unknown options". `batch`: as for operation_options.
     """
     parser = _Parser()
-    options = operation_options(operation)
+    options = operation_options(operation, batch)
     params = command_parameters(operation, options)
     for param in params:
         _add_parameter(parser, param)

@@ -164,14 +164,15 @@ def build_arguments(catalog, path: tuple[str, ...]) -> list:
     from cli.arguments import command_parameters, operation_options
 
     extra: tuple = ()
-    if len(path) == 3 and path[1] == "wait":
+    waiter = len(path) == 3 and path[1] == "wait"
+    if waiter:
         from cli.wait import WAITER_OPTIONS
 
         _, operation = catalog.waiter(path[0], path[2])
         extra = WAITER_OPTIONS
     else:
         operation = catalog.operation(path[0], path[1])
-    options = operation_options(operation)
+    options = operation_options(operation, batch=not waiter)
     found = []
     for param in command_parameters(operation, options):  # as parse_operation offers them
         names = (param.name, *param.aliases)

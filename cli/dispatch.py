@@ -150,7 +150,9 @@ def iso_timestamp(value):
 
 
 def make_client(session, catalog: Catalog, operation: Operation, settings: CallSettings,
-                environ: Mapping[str, str]):
+                environ: Mapping[str, str], *, retry_mode: str = "standard",
+                pool_size: int | None = None):
+    """The client; `retry_mode` applies unless the user configured one (v2's is standard)."""
     from botocore import UNSIGNED
     from botocore.config import Config
     from botocore.exceptions import NoRegionError
@@ -165,7 +167,9 @@ def make_client(session, catalog: Catalog, operation: Operation, settings: CallS
         config_kwargs["signature_version"] = UNSIGNED
     # v2's default retry mode is "standard"; botocore's is "legacy".
     if not environ.get("AWS_RETRY_MODE") and not config_value(session, "retry_mode"):
-        config_kwargs["retries"] = {"mode": "standard"}
+        config_kwargs["retries"] = {"mode": retry_mode}
+    if pool_size is not None:
+        config_kwargs["max_pool_connections"] = pool_size
     verify: Any = None
     if not settings.verify_ssl:
         verify = False
@@ -214,7 +218,8 @@ def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> N
         an entry is keyed by the source file's path, size and mtime.
         """
 
-        def load_file(self, file_path):
+        def load_file(self, file_path, prefixes: tuple[str, ...] = ()):
+            """The file's data; with `prefixes`, endpoints data of those services only."""
             for ext in (".json", ".json.gz"):
                 source = file_path + ext
                 try:
@@ -222,21 +227,36 @@ def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> N
                 except OSError:
                     continue
                 key = f"{zlib.crc32(source.encode()):08x}-{st.st_mtime_ns:x}-{st.st_size:x}"
+                if prefixes:
+                    key += f"-{zlib.crc32(' '.join(prefixes).encode()):08x}"
                 cached = os.path.join(data_cache, key)
                 try:
                     with open(cached, "rb") as f:
                         return marshal.loads(f.read())
                 except (OSError, ValueError, EOFError, TypeError):
                     pass
-                data = _read_json(source)
+                if prefixes:
+                    data = pruned_endpoints(self.load_file(file_path), prefixes)
+                else:
+                    data = _read_json(source)
                 _write_atomically(cached, marshal.dumps(data))
                 return data
             return None
 
     entry = catalog.operation_entry(operation.service_name, operation.name)
+    prefixes = tuple(sorted({entry["metadata"].get("endpointPrefix") or operation.service_name,
+                             *BOTOCORE_OWN_CLIENTS}))
 
     class CachedLoader(Loader):
         """Serves the one operation's pruned model; everything else as botocore does."""
+
+        def load_data_with_path(self, name):
+            if name == "endpoints":  # the services this process can make clients for
+                for path in self._potential_locations(name):
+                    data = self.file_loader.load_file(path, prefixes)
+                    if data is not None:
+                        return data, path
+            return super().load_data_with_path(name)
 
         def load_service_model(self, service_name, type_name, api_version=None):
             if service_name == operation.service_name:
@@ -260,6 +280,20 @@ def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> N
     search_paths = list(catalog.paths.search_paths[:-2])
     session.register_component("data_loader", CachedLoader(
         extra_search_paths=search_paths, file_loader=MarshalCachedFileLoader()))
+
+
+# The endpoint prefixes of the clients botocore itself may make during a call: S3 (its
+# signature defaults look S3 up) and the credential and token providers' sts, sso, sso-oidc
+# and signin. The endpoints data (half a megabyte) is kept for these and the called service.
+BOTOCORE_OWN_CLIENTS = ("s3", "sts", "portal.sso", "oidc", "signin")
+
+
+def pruned_endpoints(data: dict, prefixes: tuple[str, ...]) -> dict:
+    """botocore's endpoints data with every partition's services cut down to `prefixes`."""
+    partitions = [{**p, "services": {k: v for k, v in p.get("services", {}).items()
+                                     if k in prefixes}}
+                  for p in data.get("partitions", ())]
+    return {**data, "partitions": partitions}
 
 
 def pruned_service_model(entry: dict) -> dict:

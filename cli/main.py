@@ -15,6 +15,7 @@ from cli.version import version_line
 from cli.arguments import STREAMING_OUTFILE, parse_globals, parse_operation
 from cli.env import Env
 from cli.errors import CliError, ExitCode, Interrupted, UsageError
+from cli.options import BATCH_TRIGGERS
 from cli.present import (
     compile_query,
     print_pages,
@@ -67,6 +68,10 @@ def run_command(argv: list[str], env: Env) -> int:
     op_args = parse_operation(operation, rest)
     if op_args.help:
         return show_help(catalog, [command, words[1]], args, env)
+    if any(op_args.options.get(name) is not None for name in BATCH_TRIGGERS):
+        from cli.batch import run_batch
+
+        return run_batch(Command(catalog, operation, args, op_args, env), query)
     return run_operation(Command(catalog, operation, args, op_args, env), query)
 
 

@@ -1,8 +1,8 @@
 """The options every command shares, as data.
 
 `GLOBAL_OPTIONS` are AWS CLI v2's global options, in the order its help
-pages list them; `INPUT_OPTIONS` and `PAGINATION_OPTIONS` are added to
-operations. One function, `add_to_parser`, turns a table into argparse.
+pages list them; `INPUT_OPTIONS`, `BATCH_OPTIONS` and `PAGINATION_OPTIONS`
+are added to operations. One function, `add_to_parser`, turns a table into argparse.
 Documentation strings are shapecli's own wording of what each option does.
 """
 
@@ -19,7 +19,7 @@ class Option:
                  const: object = True, nargs: str | None = None, no_paramfile: bool = False,
                  required: bool = False, group: str | None = None):
         self.name = name  # endpoint-url
-        self.kind = kind  # "string", "int", "boolean" (a flag)
+        self.kind = kind  # "string", "int", "double", "boolean" (a flag), "list" (repeatable)
         self.documentation = documentation
         self.choices = choices
         # For options that take an optional value (--generate-cli-skeleton).
@@ -158,6 +158,17 @@ INPUT_OPTIONS: tuple[Option, ...] = (
         "be specified along with --cli-input-json.",
     ),
     Option(
+        "cli-input-jsonl",
+        "string",
+        "Runs the operation once for every line of a JSON Lines file (file://PATH, or - for "
+        "standard input): each line is one JSON object in the format of --cli-input-json, "
+        "merged with the arguments given on the command line, which every line shares. "
+        "Standard output gets one JSON record per input line, in input order: its line "
+        "number, its status (ok, error, invalid, skipped, not-run, unknown) and the output "
+        "(after --query) or the error. The --cli-batch-* options tune the run. This may not "
+        "be specified along with --cli-input-json or --cli-input-yaml.",
+    ),
+    Option(
         "generate-cli-skeleton",
         "string",
         "Prints a JSON skeleton to standard output without sending an API request. If "
@@ -172,6 +183,39 @@ INPUT_OPTIONS: tuple[Option, ...] = (
         optional_value="input",
     ),
 )
+
+# Options of a --cli-input-jsonl run (cli.batch); given without it, they are an error.
+BATCH_OPTIONS: tuple[Option, ...] = (
+    Option(
+        "cli-batch-concurrency",
+        "int",
+        "With --cli-input-jsonl: how many lines run at the same time, on one shared client "
+        "and connection pool. The default is 8.",
+    ),
+    Option(
+        "cli-batch-max-rate",
+        "double",
+        "With --cli-input-jsonl: the most requests per second the run sends, retries and "
+        "further pages included, to stay inside a service quota. No limit by default.",
+    ),
+    Option(
+        "cli-batch-accept-error",
+        "list",
+        "With --cli-input-jsonl: CODE or CODE:REGEX. A line whose service error has this "
+        "code (and a message the regular expression matches) is recorded as skipped, not "
+        "as an error. Repeatable.",
+    ),
+    Option(
+        "cli-batch-resume",
+        "string",
+        "With --cli-input-jsonl: the results of an earlier run of the same input. Lines it "
+        "records as ok or skipped are not run again (their records are copied); every other "
+        "line runs.",
+    ),
+)
+
+# Any of these on the command line makes the command a batch run (cli.batch).
+BATCH_TRIGGERS = ("cli_input_jsonl", *(o.py_name for o in BATCH_OPTIONS))
 
 PAGINATION_OPTIONS: tuple[Option, ...] = (
     Option(
@@ -217,6 +261,9 @@ def add_to_parser(parser, options: tuple[Option, ...], *, store, stop=None) -> N
                 option.cli_name, dest=option.py_name, action="store_const", const=option.const,
                 default=None,
             )
+        elif option.kind == "list":  # repeatable: every value, in order
+            parser.add_argument(option.cli_name, dest=option.py_name, default=None,
+                                action="append")
         elif option.optional_value is not None:
             parser.add_argument(
                 option.cli_name, dest=option.py_name, nargs="?", const=option.optional_value,

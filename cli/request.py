@@ -88,14 +88,26 @@ class Command:
     def output_format(self) -> str:
         return self.args.output or self.config("output")
 
-    def make_client(self):
-        """The botocore client for the operation, responses parsed as v2 prints them."""
+    def make_client(self, **tuning):
+        """The botocore client for the operation, responses parsed as v2 prints them.
+
+        `tuning`: dispatch.make_client's retry_mode and pool_size.
+        """
         from cli import dispatch
 
         session = self.session()
         dispatch.parse_timestamps_as_text(session, self.config("cli_timestamp_format"))
-        return dispatch.make_client(session, self.catalog, self.operation, self.settings(),
-                                    self.env.environ)
+        client = dispatch.make_client(session, self.catalog, self.operation, self.settings(),
+                                      self.env.environ, **tuning)
+        import gc
+
+        if not gc.isenabled():
+            # cli.__main__ imports without the cyclic collector. What runs from here on
+            # makes garbage of its own (a wait polls, a batch runs for hours): the collector
+            # is back, with everything alive so far set aside (frozen) so its passes stay short.
+            gc.freeze()
+            gc.enable()
+        return client
 
     # -- the request ----------------------------------------------------------
 

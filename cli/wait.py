@@ -68,7 +68,7 @@ def run_wait(catalog: Catalog, args: GlobalArgs, words: list[str], env: Env, que
         return show_help(catalog, [command, "wait", name], args, env)
     pace, rest = take_waiter_options(rest)
     try:
-        op_args = parse_operation(operation, rest)
+        op_args = parse_operation(operation, rest, batch=False)
     except UnknownOptionsError as e:
         raise _UnknownWaitOptions(e) from None
     if op_args.help:

@@ -57,11 +57,14 @@ def read_cli_input_value(value: str, stdin: IO[str] | None, option: str = "cli-i
     return read_value(value, stdin, option)
 
 
-def load_cli_input(text: str, kind: str) -> dict:
-    """Parse --cli-input-json ("json") or --cli-input-yaml ("yaml") text into a dict."""
+def load_cli_input(text: str, kind: str, option: str | None = None) -> dict:
+    """Parse --cli-input-json ("json") or --cli-input-yaml ("yaml") text into a dict.
+
+    Errors name `option` (default: cli-input-json or cli-input-yaml).
+    """
     from skeleton.cli_input import load
 
-    return load(text, kind)
+    return load(text, kind, option)
 
 
 def merge_cli_input(cli_input: Mapping[str, Any], command_line_params: Mapping[str, Any],

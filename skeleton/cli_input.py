@@ -53,16 +53,20 @@ def read_value(value: str, stdin: IO[str] | None, option: str) -> str:
     return value
 
 
-def load(text: str, kind: str) -> dict:
-    """Parse the input text of `kind` ("json" or "yaml"); the result must be a map."""
+def load(text: str, kind: str, option: str | None = None) -> dict:
+    """Parse the input text of `kind` ("json" or "yaml"); the result must be a map.
+
+    Errors name `option` (by default `cli-input-<kind>`).
+    """
+    option = option or f"cli-input-{kind}"
     if kind == "json":
-        data = _load_json(text)
+        data = _load_json(text, option)
     elif kind == "yaml":
         data = _load_yaml(text)
     else:
         raise ValueError(f"unknown cli input kind: {kind!r}")
     if not isinstance(data, dict):
-        raise ParamError(f"--cli-input-{kind}", f"Invalid type: expecting map, received {type(data)}")
+        raise ParamError(f"--{option}", f"Invalid type: expecting map, received {type(data)}")
     return data
 
 
@@ -86,16 +90,16 @@ def merge(cli_input: Mapping[str, Any], command_line: Mapping[str, Any], operati
 # -- JSON -------------------------------------------------------------------
 
 
-def _load_json(text: str) -> Any:
+def _load_json(text: str, option: str = "cli-input-json") -> Any:
     import json
 
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
         detail = _where(e.msg, text, e.lineno, e.colno)
-        raise ParamError("cli-input-json", "Invalid JSON received. " + detail) from None
+        raise ParamError(option, "Invalid JSON received. " + detail) from None
     except (ValueError, RecursionError) as e:
-        raise ParamError("cli-input-json", f"Invalid JSON received. {e}") from None
+        raise ParamError(option, f"Invalid JSON received. {e}") from None
 
 
 def _where(problem: str, text: str, line: int, column: int) -> str:

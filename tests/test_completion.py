@@ -21,10 +21,14 @@ GLOBALS = ["--debug", "--endpoint-url", "--no-verify-ssl", "--no-paginate", "--o
            "--ca-bundle", "--cli-read-timeout", "--cli-connect-timeout", "--cli-binary-format",
            "--no-cli-pager", "--cli-auto-prompt", "--no-cli-auto-prompt", "--cli-error-format"]
 WAITER_OPTIONS = ["--waiter-delay", "--waiter-max-attempts", "--waiter-timeout"]
+# Batch mode's options: an operation command's, never a wait command's.
+BATCH = ["--cli-input-jsonl", "--cli-batch-concurrency", "--cli-batch-max-rate",
+         "--cli-batch-accept-error", "--cli-batch-resume"]
 DESCRIBE_INSTANCES = ["--instance-ids", "--include-managed-resources",
                       "--no-include-managed-resources", "--dry-run", "--no-dry-run", "--filters",
                       "--next-token", "--max-results", "--cli-input-json", "--cli-input-yaml",
-                      "--starting-token", "--page-size", "--max-items", "--generate-cli-skeleton"]
+                      *BATCH, "--starting-token", "--page-size", "--max-items",
+                      "--generate-cli-skeleton"]
 DYNAMODB_WAITERS = ["bulk-operation-completed", "contributor-insights-enabled",
                     "export-completed", "import-completed",
                     "kinesis-streaming-destination-active", "table-exists", "table-not-exists"]
@@ -87,7 +91,8 @@ CASES = [
     ("aws s3api get-object --bucket b --key k out.bin --if-m", None, ["--if-match",
                                                                        "--if-modified-since"]),
     ("aws dynamodb describe-table --table-name --", None,
-     ["--cli-input-json", "--cli-input-yaml", "--generate-cli-skeleton", *GLOBALS]),
+     ["--cli-input-json", "--cli-input-yaml", *BATCH, "--generate-cli-skeleton", *GLOBALS]),
+    ("aws dynamodb describe-table --cli-batch-", None, BATCH[1:]),
     # values: choices, enums, booleans in shorthand, profiles, regions, paths
     ("aws --output ", None, ["json", "text", "table", "yaml", "yaml-stream", "off"]),
     ("aws ec2 describe-instances --output t", None, ["text", "table"]),

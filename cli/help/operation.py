@@ -17,7 +17,7 @@ from cli.help.htmltext import blocks_from_html
 from cli.shortcuts import extra_options
 from cli.model import Operation, Parameter, Shape
 from cli.arguments import command_parameters, pagination_options
-from cli.options import GLOBAL_OPTIONS, INPUT_OPTIONS, Option
+from cli.options import BATCH_OPTIONS, GLOBAL_OPTIONS, INPUT_OPTIONS, Option
 
 API_DOC_BASE = "https://docs.aws.amazon.com/goto/WebAPI"
 PAGINATION_NOTE = (
@@ -30,16 +30,19 @@ MAX_MEMBER_DEPTH = 6
 _PAGINATION_TYPE = {"int": "integer"}
 
 
-def operation_page(op: Operation, metadata: dict, more_options: tuple[Option, ...] = ()) -> Page:
-    """The page; `more_options` are documented after the operation's own (a wait's pace)."""
+def operation_page(op: Operation, metadata: dict, more_options: tuple[Option, ...] = (),
+                   batch: bool = True) -> Page:
+    """The page; `more_options` are documented after the operation's own (a wait's pace);
+    `batch`: with batch mode's options (an operation command's page, not a wait's)."""
     params = [p for p in command_parameters(op) if not p.hidden]
     return Page(
         op.cli_name,
         (
             Section("NAME", (para(f"{op.cli_name} -"),)),
             Section("DESCRIPTION", _description(op, metadata)),
-            Section("SYNOPSIS", (Code(tuple(synopsis_lines(op, params, more_options))),)),
-            Section("OPTIONS", tuple(_options(op, params, more_options))),
+            Section("SYNOPSIS", (Code(tuple(synopsis_lines(op, params, more_options,
+                                                           batch))),)),
+            Section("OPTIONS", tuple(_options(op, params, more_options, batch))),
             Section("GLOBAL OPTIONS", global_option_items()),
             Section("EXAMPLES", _examples(op, params)),
             Section("OUTPUT", _output(op)),
@@ -62,7 +65,7 @@ def _description(op: Operation, metadata: dict) -> tuple[Block, ...]:
 
 
 def synopsis_lines(op: Operation, params: list[Parameter],
-                   more_options: tuple[Option, ...] = ()) -> list[str]:
+                   more_options: tuple[Option, ...] = (), batch: bool = True) -> list[str]:
     lines = [f"  {op.cli_name}"]
     for p in params:
         text = (f"{p.cli_name} | {p.negative_cli_name}" if p.has_negative
@@ -70,7 +73,10 @@ def synopsis_lines(op: Operation, params: list[Parameter],
         lines.append(text if p.required else f"[{text}]")
     lines.extend(_extra_synopsis(extra_options(op.command_name, op.cli_name)))
     # v2 offers no scripted input or skeleton where the output streams to a file.
-    if not op.streaming_output:
+    if not op.streaming_output and batch:
+        lines.append("[--cli-input-json | --cli-input-yaml | --cli-input-jsonl]")
+        lines.extend(f"[{o.cli_name} <value>]" for o in BATCH_OPTIONS)
+    elif not op.streaming_output:
         lines.append("[--cli-input-json | --cli-input-yaml]")
     lines.extend(f"[{o.cli_name} <value>]" for o in pagination_options(op))
     if op.streaming_output:
@@ -113,7 +119,7 @@ def type_name(shape: Shape) -> str:
 
 
 def _options(op: Operation, params: list[Parameter],
-             more_options: tuple[Option, ...] = ()) -> list[Block]:
+             more_options: tuple[Option, ...] = (), batch: bool = True) -> list[Block]:
     blocks: list[Block] = []
     for p in params:
         names = [Span(p.cli_name, "option")]
@@ -129,7 +135,7 @@ def _options(op: Operation, params: list[Parameter],
             body += _syntax_blocks(p.shape)
         blocks.append(Item(term, tuple(body)))
     blocks.extend(_option_item(o) for o in extra_options(op.command_name, op.cli_name))
-    input_json, input_yaml, skeleton = INPUT_OPTIONS
+    input_json, input_yaml, input_jsonl, skeleton = INPUT_OPTIONS
     if not op.streaming_output:
         blocks.append(
             Item(
@@ -138,6 +144,9 @@ def _options(op: Operation, params: list[Parameter],
                 (para(input_json.documentation),),
             )
         )
+        if batch:
+            blocks.append(_option_item(input_jsonl))
+            blocks.extend(_option_item(o) for o in BATCH_OPTIONS)
     blocks.extend(_pagination_items(op))
     if op.streaming_output:
         blocks.append(Item((Span("outfile", "option"), Span(" (string)")),

@@ -52,7 +52,7 @@ def waiter_page(op, config: dict, operation: str, metadata: dict) -> Page:
     shown = copy.copy(op)
     shown.documentation = waiter_description(config, operation)
     shown.output_shape = None
-    page = operation_page(shown, metadata, more_options=WAITER_OPTIONS)
+    page = operation_page(shown, metadata, more_options=WAITER_OPTIONS, batch=False)
     sections = []
     for section in page.sections:
         if section.heading == "EXAMPLES":
