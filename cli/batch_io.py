@@ -21,7 +21,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
 if TYPE_CHECKING:
-    from typing import IO, Any, Iterator
+    from typing import IO, Iterator
 
 import os
 
