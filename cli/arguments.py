@@ -242,7 +242,7 @@ def parse_operation(operation: Operation, words: list[str], batch: bool = True) 
     if word == "help":
         result.help = True
         return result
-    if word is not None:
+    if word:  # v2 drops an empty first word ("aws swf deprecate-domain --name n ''")
         rest.append(word)
     if rest:
         raise UnknownOptionsError(rest)

@@ -122,7 +122,8 @@ def save_stream(body, path: str) -> None:
                 for chunk in body.iter_chunks():
                     f.write(chunk)
     except OSError as e:
-        raise CliError(f"Unable to write {path}: {e.strerror}") from None
+        raise CliError(str(e)) from None  # v2's words: [Errno 2] No such file or directory: '...'
+
 
 
 def show_help(catalog, words: list[str], args: GlobalArgs, env: Env) -> int:

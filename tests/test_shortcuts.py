@@ -339,3 +339,31 @@ def test_virtual_mfa_seed_saved_and_left_out(moto, tmp_path):
     text = seed.read_bytes().decode()
     assert len(text) >= 16 and text.isalnum()  # a base32 secret
     assert oct(seed.stat().st_mode & 0o777) == "0o600"
+
+
+def test_get_password_data_decrypted_with_the_launch_key(recorder, tmp_path):
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+    from tests.recording_server import Response
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = tmp_path / "launch.pem"
+    pem.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                      serialization.PrivateFormat.TraditionalOpenSSL,
+                                      serialization.NoEncryption()))
+    secret = base64.b64encode(key.public_key().encrypt(b"Passw0rd!", padding.PKCS1v15()))
+    recorder.responses.append(Response(body=(
+        b"<GetPasswordDataResponse><instanceId>i-1</instanceId><timestamp>"
+        b"2024-01-01T00:00:00Z</timestamp><passwordData>" + secret +
+        b"</passwordData></GetPasswordDataResponse>"), headers={"Content-Type": "text/xml"}))
+    argv = ["ec2", "get-password-data", "--instance-id", "i-1", "--endpoint-url",
+            recorder.endpoint, "--query", "PasswordData", "--output", "text"]
+    result = run([*argv, "--priv-launch-key", str(pem)], closed_environ(tmp_path))
+    assert (result.exit_code, result.stdout) == (0, "Passw0rd!\n"), result.stderr
+    missing = run([*argv, "--priv-launch-key", str(tmp_path / "none.pem")],
+                  closed_environ(tmp_path))
+    assert missing.exit_code == 255 and "priv-launch-key should be a path" in missing.stderr
+    assert len(recorder.requests) == 1  # nothing sent for a key that is not there

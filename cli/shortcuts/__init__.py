@@ -99,6 +99,13 @@ def _read_files(value, option):
     return value
 
 
+# (command, operation) -> functions(given, response) run on a successful
+# response before it is printed (save members to files, decrypt a password).
+AFTER_CALL = {key: value for module in _MODULES
+              for key, value in getattr(module, "AFTER_CALL", {}).items()}
+
+
 def after_call(command: str, operation: str, given: dict, response: dict) -> None:
-    """What the shortcuts do with a response (save members to files)."""
-    outfiles.save(command, operation, given, response)
+    """What the shortcuts do with a response."""
+    for step in AFTER_CALL.get((command, operation), ()):
+        step(given, response)

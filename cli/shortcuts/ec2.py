@@ -1,9 +1,10 @@
 """ec2's shortcuts: run-instances --count and network-interface options, the
-security-group options, and protocol names for network ACL entries."""
+security-group options, protocol names for network ACL entries, and
+get-password-data --priv-launch-key."""
 
 from __future__ import annotations
 
-from cli.errors import ValidationError
+from cli.errors import CliError, ValidationError
 from cli.options import Option
 
 
@@ -161,14 +162,59 @@ def _protocol_number(params: dict) -> None:
         params["Protocol"] = names[params["Protocol"]]
 
 
+# -- get-password-data --priv-launch-key: the password decrypted -----------------
+
+_LAUNCH_KEY = Option("priv-launch-key", "string",
+                     "The private key file the instance was launched with (PEM); given, the "
+                     "password data is decrypted before it is printed.", no_paramfile=True)
+
+
+def _launch_key_path(value: str) -> str:
+    import os
+
+    path = os.path.expanduser(os.path.expandvars(value))
+    if not os.path.isfile(path):
+        # v2's words; it exits 255 here.
+        raise CliError("priv-launch-key should be a path to the local SSH private key file "
+                       "used to launch the instance.")
+    return path
+
+
+def _check_launch_key(value: str, params: dict) -> None:
+    _launch_key_path(value)
+
+
+def _decrypt_password(given: dict, response: dict) -> None:
+    key_file = given.get(_LAUNCH_KEY.py_name)
+    data = response.get("PasswordData")
+    if not key_file or not data:
+        return
+    import base64
+
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    try:
+        with open(_launch_key_path(key_file), "rb") as f:
+            key = load_pem_private_key(f.read(), password=None)
+        clear = key.decrypt(base64.b64decode(data.strip()), PKCS1v15())
+    except (ValueError, TypeError, OSError):
+        raise CliError("Unable to decrypt password data using provided private key "
+                       "file.") from None
+    response["PasswordData"] = clear.decode("utf-8")
+
+
 _SECURITY_GROUP_OPERATIONS = ("authorize-security-group-ingress",
                               "authorize-security-group-egress",
                               "revoke-security-group-ingress", "revoke-security-group-egress")
 
 EXTRA_ARGUMENTS = {
     ("ec2", "run-instances"): _RUN_INSTANCES,
+    ("ec2", "get-password-data"): ((_LAUNCH_KEY, _check_launch_key),),
     **{("ec2", operation): _SECURITY_GROUP_SHORTCUTS for operation in _SECURITY_GROUP_OPERATIONS},
 }
+
+AFTER_CALL = {("ec2", "get-password-data"): (_decrypt_password,)}
 
 FINISHERS = {
     ("ec2", "run-instances"): (_into_interface,),

@@ -8,7 +8,7 @@ both seeds are left out of what is printed).
 
 from __future__ import annotations
 
-from cli.errors import CliError
+from cli.errors import CliError, ValidationError
 from cli.options import Option
 
 
@@ -39,33 +39,55 @@ _MFA_OPTIONS = (
 
 
 def _keep(value, params: dict) -> None:
-    """The option changes nothing in the request; the file is written after the call."""
+    """The option changes nothing in the request; the file is written after the call.
+
+    As v2, a file that could not be written is refused before anything is sent.
+    """
+    import os
+
+    path = os.path.expanduser(os.path.expandvars(value))
+    if not os.access(os.path.dirname(os.path.abspath(path)), os.W_OK):
+        raise ValidationError(f"Unable to write to file: {path}")
+
+
+def _choice(value, params: dict) -> None:
+    """--bootstrap-method only says which member to save (argparse checked its choices)."""
 
 
 EXTRA_ARGUMENTS = {
     **{key: tuple((option, _keep) for option, _ in saved) for key, saved in SAVED_MEMBERS.items()},
-    ("iam", "create-virtual-mfa-device"): tuple((option, _keep) for option in _MFA_OPTIONS),
+    ("iam", "create-virtual-mfa-device"): ((_MFA_OPTIONS[0], _keep), (_MFA_OPTIONS[1], _choice)),
 }
 
 
-def save(command: str, operation: str, given: dict, response: dict) -> None:
-    """Write the members the command line asked for to their files."""
-    for option, path in SAVED_MEMBERS.get((command, operation), ()):
-        target = given.get(option.py_name)
-        value = response
-        for member in path:
-            value = value.get(member) if isinstance(value, dict) else None
-        if target is not None and value is not None:
-            _write(target, value)
-    if (command, operation) == ("iam", "create-virtual-mfa-device"):
-        device = response.get("VirtualMFADevice") or {}
-        seed = device.get(given.get("bootstrap_method"))
-        if seed is not None:
-            import base64
+def _saver(saved):
+    def save(given: dict, response: dict) -> None:
+        """Write the members the command line asked for to their files."""
+        for option, path in saved:
+            target = given.get(option.py_name)
+            value = response
+            for member in path:
+                value = value.get(member) if isinstance(value, dict) else None
+            if target is not None and value is not None:
+                _write(target, value)
+    return save
 
-            _write(given["outfile"], seed if isinstance(seed, bytes) else base64.b64decode(seed))
-            for name in _MFA_SEEDS:
-                device.pop(name, None)
+
+def _save_mfa_seed(given: dict, response: dict) -> None:
+    device = response.get("VirtualMFADevice") or {}
+    seed = device.get(given.get("bootstrap_method"))
+    if seed is not None:
+        import base64
+
+        _write(given["outfile"], seed if isinstance(seed, bytes) else base64.b64decode(seed))
+        for name in _MFA_SEEDS:
+            device.pop(name, None)
+
+
+AFTER_CALL = {
+    **{key: (_saver(saved),) for key, saved in SAVED_MEMBERS.items()},
+    ("iam", "create-virtual-mfa-device"): (_save_mfa_seed,),
+}
 
 
 def _write(target: str, value: str | bytes) -> None:
