@@ -41,6 +41,10 @@ LOCAL_CASES = [
     (GET_USER + ["--user-pool-id", "p", "--username", "u", "foo", "--bogus"], 252,
      "Unknown options: --bogus, foo", ""),
     (["sts", "get-caller-identity", "foo"], 252, "Unknown options: foo", ""),
+    # an empty first word is dropped, as v2 drops it; a later one is left over
+    (GET_USER + ["--user-pool-id", "p", "--username", "u", "foo", ""], 252,
+     "Unknown options: , foo", ""),
+    (["sts", "get-caller-identity", "", ""], 252, "Unknown options: \n", ""),
     # `help` as the positional word, anywhere after the arguments
     (GET_USER + ["--user-pool-id", "p", "--username", "u", "help"], 0, "", "admin-get-user"),
     (GET_USER + ["--username", "u", "help"], 252,

@@ -108,3 +108,12 @@ def test_pipe_closed_early_ends_quietly(home, moto):
     aws.wait(timeout=30)
     assert head.stdout == b"{"
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_an_outfile_that_cannot_be_written_is_one_line_in_v2s_words(recorder, home):
+    target = home / "no-such-dir" / "object.bin"
+    result = run_process(["s3api", "get-object", "--bucket", "b", "--key", "k", str(target),
+                          "--endpoint-url", recorder.endpoint], environ(home))
+    assert result.exit_code == 255
+    assert result.stderr == (f"\naws: [ERROR]: [Errno 2] No such file or directory: "
+                             f"'{target}'\n")

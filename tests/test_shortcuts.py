@@ -367,3 +367,18 @@ def test_get_password_data_decrypted_with_the_launch_key(recorder, tmp_path):
                   closed_environ(tmp_path))
     assert missing.exit_code == 255 and "priv-launch-key should be a path" in missing.stderr
     assert len(recorder.requests) == 1  # nothing sent for a key that is not there
+
+
+def test_outfile_that_cannot_be_written_is_refused_before_the_call(recorder, tmp_path):
+    result = run(["iam", "create-virtual-mfa-device", "--virtual-mfa-device-name", "d",
+                  "--outfile", str(tmp_path / "no-such-dir" / "qr.png"), "--bootstrap-method",
+                  "QRCodePNG", "--endpoint-url", recorder.endpoint], closed_environ(tmp_path))
+    assert result.exit_code == 252 and recorder.requests == []
+    assert f"Unable to write to file: {tmp_path}/no-such-dir/qr.png" in result.stderr
+
+
+def test_an_empty_first_word_is_ignored(recorder, tmp_path):
+    result = run(["swf", "deprecate-domain", "--name", "d", "", "--endpoint-url",
+                  recorder.endpoint], closed_environ(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert recorder.requests[0].json() == {"name": "d"}
