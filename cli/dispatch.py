@@ -91,9 +91,7 @@ SESSION_VARIABLES = {
 
 
 def make_session(settings: CallSettings, environ: Mapping[str, str]):
-    from cli.lazy import import_botocore_session
-
-    botocore_session = import_botocore_session()
+    import botocore.session as botocore_session
 
     session = botocore_session.Session(session_vars=SESSION_VARIABLES,
                                        profile=settings.profile)
