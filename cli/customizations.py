@@ -344,6 +344,7 @@ OPTIONAL_ARGUMENTS = {
     ("cloudwatch", "put-metric-data"): frozenset({"metric-data"}),
     ("cloudfront", "create-invalidation"): frozenset({"invalidation-batch"}),
     ("cloudfront", "create-distribution"): frozenset({"distribution-config"}),
+    ("cloudfront", "update-distribution"): frozenset({"distribution-config"}),
     ("ses", "send-email"): frozenset({"destination", "message"}),
     ("deploy", "get-application-revision"): frozenset({"revision"}),
     ("deploy", "register-application-revision"): frozenset({"revision"}),

@@ -88,8 +88,9 @@ class Command:
     def output_format(self) -> str:
         return self.args.output or self.config("output")
 
-    def make_client(self, **tuning):
-        """The botocore client for the operation, responses parsed as v2 prints them.
+    def make_client(self, operation: Operation | None = None, **tuning):
+        """The botocore client for the operation (or another of the service's), responses
+        parsed as v2 prints them.
 
         `tuning`: dispatch.make_client's retry_mode and pool_size.
         """
@@ -97,8 +98,8 @@ class Command:
 
         session = self.session()
         dispatch.parse_timestamps_as_text(session, self.config("cli_timestamp_format"))
-        client = dispatch.make_client(session, self.catalog, self.operation, self.settings(),
-                                      self.env.environ, **tuning)
+        client = dispatch.make_client(session, self.catalog, operation or self.operation,
+                                      self.settings(), self.env.environ, **tuning)
         import gc
 
         if not gc.isenabled():
@@ -139,7 +140,7 @@ class Command:
                 structure = params.get(param.py_name)
                 params[param.py_name] = {**(structure if isinstance(structure, dict) else {}),
                                          param.member: value}
-        params = apply_extra_arguments(*command, self.options, params)
+        params = apply_extra_arguments(*command, self.options, params, fetch=self.fetch)
         if cli_input is not None:
             import skeleton
 
@@ -148,6 +149,18 @@ class Command:
                                          "cli-input")
             params = skeleton.merge_cli_input(cli_input, params, operation)
         return params
+
+    def fetch(self, cli_name: str, params: dict) -> dict:
+        """The response of another operation of the same service, called as this one would be.
+
+        For the few v2 arguments that read something first (cloudfront
+        update-distribution --default-root-object reads the distribution).
+        """
+        from cli import dispatch
+
+        operation = self.catalog.operation(self.operation.command_name, cli_name)
+        return dispatch.result(self.make_client(operation), operation, params, paginate=False,
+                               pagination={})
 
     def _binary_format(self, blob_given: bool) -> str:
         # The format lives in the config; read it (and so start botocore)

@@ -325,6 +325,13 @@ def test_cloudfront_end_to_end(moto):
                            "--if-match", etag, "--distribution-config", json.dumps(document),
                            "--query", "Distribution.DistributionConfig.Comment"], environ)
     assert (updated.exit_code, updated.stdout) == (0, '"updated"\n'), updated.stderr
+    # --default-root-object reads the distribution first and changes only that.
+    rooted = run_process(["cloudfront", "update-distribution", "--id", distribution,
+                          "--default-root-object", "home.html", "--query",
+                          "Distribution.DistributionConfig.[DefaultRootObject, Comment]"],
+                         environ)
+    assert (rooted.exit_code, json.loads(rooted.stdout or "null")) == (
+        0, ["home.html", "updated"]), rooted.stderr
 
 
 def test_virtual_mfa_seed_saved_and_left_out(moto, tmp_path):

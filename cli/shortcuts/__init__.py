@@ -36,6 +36,11 @@ EXTRA_ARGUMENTS = {key: value for module in _MODULES
 FINISHERS = {key: value for module in _MODULES
              for key, value in getattr(module, "FINISHERS", {}).items()}
 
+# (command, operation) -> functions(given, params, fetch) that read what the
+# request needs from the service first.
+BEFORE_CALL = {key: value for module in _MODULES
+               for key, value in getattr(module, "BEFORE_CALL", {}).items()}
+
 # (command, operation) -> ((member, argument name), shortcut names, message style):
 # a shortcut cannot be combined with the model argument it stands for.
 EXCLUSIVE = {key: value for module in _MODULES
@@ -46,8 +51,13 @@ def extra_options(command: str, operation: str):
     return tuple(option for option, _ in EXTRA_ARGUMENTS.get((command, operation), ()))
 
 
-def apply_extra_arguments(command: str, operation: str, given: dict, params: dict) -> dict:
-    """`params` with the extra arguments given (by py_name) on the command line applied."""
+def apply_extra_arguments(command: str, operation: str, given: dict, params: dict, *,
+                          fetch=None) -> dict:
+    """`params` with the extra arguments given (by py_name) on the command line applied.
+
+    `fetch(operation, params) -> response` calls another operation of the
+    service, for the arguments that read something first (BEFORE_CALL).
+    """
     chosen, seen = [], set()
     for option, apply in EXTRA_ARGUMENTS.get((command, operation), ()):
         if given.get(option.py_name) is not None and option.py_name not in seen:
@@ -60,6 +70,8 @@ def apply_extra_arguments(command: str, operation: str, given: dict, params: dic
         apply(_read_files(given[option.py_name], option), params)
     for finish in FINISHERS.get((command, operation), ()):
         finish(params)
+    for step in BEFORE_CALL.get((command, operation), ()):
+        step(given, params, fetch)
     return params
 
 

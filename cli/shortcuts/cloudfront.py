@@ -1,4 +1,5 @@
-"""cloudfront: invalidate paths, and a distribution from one origin, without the JSON."""
+"""cloudfront: invalidate paths, a distribution from one origin, a new root object,
+without the JSON."""
 
 from __future__ import annotations
 
@@ -63,13 +64,35 @@ _CREATE_DISTRIBUTION = (
      _default_root_object),
 )
 
+def _later(value: str, params: dict) -> None:
+    """Applied before the call, once the distribution is read (_update_root_object)."""
+
+
+def _update_root_object(given: dict, params: dict, fetch) -> None:
+    """update-distribution --default-root-object: the distribution as it is, one change."""
+    value = given.get("default_root_object")
+    if value is None:
+        return
+    current = fetch("get-distribution-config", {"Id": params["Id"]})
+    params["IfMatch"] = current["ETag"]
+    params["DistributionConfig"] = {**current["DistributionConfig"], "DefaultRootObject": value}
+
+
 EXTRA_ARGUMENTS = {
     ("cloudfront", "create-invalidation"): (
         (Option("paths", "string",
                 "The paths to invalidate, separated by spaces. Cannot be combined with "
                 "--invalidation-batch.", nargs="+"), _paths),),
     ("cloudfront", "create-distribution"): _CREATE_DISTRIBUTION,
+    ("cloudfront", "update-distribution"): (
+        (Option("default-root-object", "string",
+                "The object CloudFront returns for a request to the root URL, such as "
+                "index.html. The distribution's other settings are read first "
+                "(get-distribution-config) and kept. Cannot be combined with "
+                "--distribution-config."), _later),),
 }
+
+BEFORE_CALL = {("cloudfront", "update-distribution"): (_update_root_object,)}
 
 EXCLUSIVE = {
     ("cloudfront", "create-invalidation"): (
@@ -77,4 +100,6 @@ EXCLUSIVE = {
     ("cloudfront", "create-distribution"): (
         (("DistributionConfig", "distribution-config"),
          ("default-root-object", "origin-domain-name"), "key"),),
+    ("cloudfront", "update-distribution"): (
+        (("DistributionConfig", "distribution-config"), ("default-root-object",), "key"),),
 }
