@@ -22,7 +22,7 @@ import pexpect
 import pyte
 
 AWS = os.path.join(os.path.dirname(sys.executable), "aws")
-ROWS, COLUMNS = 40, 120
+ROWS, COLUMNS = 40, 160
 
 # Keys as a terminal sends them.
 ENTER, TAB, CTRL_C, CTRL_D, ALT_ENTER = "\r", "\t", "\x03", "\x04", "\x1b\r"

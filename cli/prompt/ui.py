@@ -77,7 +77,8 @@ class _State:
         self.show_help = False
         self.multi_column = False
         self.history_mode = False
-        self.first_problem = first_problem  # the failed run that opened the prompt
+        self.first_problem = first_problem  # the failed run that opened the prompt, until an edit
+        self.last_run = first_problem  # the same, kept for the output panel
         self.problems: list = []
         self.missing: list[str] = []
 
@@ -145,8 +146,17 @@ def ask(text: str, env, assistant, first_problem: str | None = None) -> tuple[st
         ConditionalContainer(Window(width=1, char="│"), show_doc & show_output),
         ConditionalContainer(_titled("Output (a sample)", output_window), show_output),
     ], height=Dimension(preferred=24, max=30))
-    body = HSplit([
-        input_window,
+    # The menu floats over the room under the line only: the bar with the
+    # value's problem, the panels and the keys stay in sight.
+    line = FloatContainer(input_window, floats=[
+        Float(xcursor=True, ycursor=True,
+              content=CompletionsMenu(max_height=INPUT_ROWS - 1, scroll_offset=1,
+                                      extra_filter=~multi_column)),
+        Float(xcursor=True, ycursor=True,
+              content=MultiColumnCompletionsMenu(extra_filter=multi_column)),
+    ])
+    root = HSplit([
+        line,
         ConditionalContainer(
             Window(FormattedTextControl(lambda: _problem_text(state)), wrap_lines=True,
                    dont_extend_height=True),
@@ -157,13 +167,6 @@ def ask(text: str, env, assistant, first_problem: str | None = None) -> tuple[st
             Condition(lambda: state.show_help)),
         Window(FormattedTextControl([("class:toolbar", KEYS)]), wrap_lines=True,
                dont_extend_height=True),
-    ])
-    root = FloatContainer(body, floats=[
-        Float(xcursor=True, ycursor=True,
-              content=CompletionsMenu(max_height=16, scroll_offset=1,
-                                      extra_filter=~multi_column)),
-        Float(xcursor=True, ycursor=True,
-              content=MultiColumnCompletionsMenu(extra_filter=multi_column)),
     ])
     app = Application(
         layout=Layout(root, focused_element=input_window),
@@ -189,9 +192,9 @@ def _show(panel: Buffer, text: str) -> None:
 
 
 def _last_run(state: _State) -> str:
-    if not state.first_problem:
+    if not state.last_run:
         return ""
-    return f"The command as it was typed:\n{state.first_problem}\n\n"
+    return f"The command as it was first typed ended with:\n{state.last_run}\n\nA sample:\n"
 
 
 def _titled(title: str, window: Window) -> HSplit:
@@ -283,6 +286,22 @@ def _key_bindings(state: _State, buffer: Buffer, panels: list[Window], refresh) 
         buffer.cancel_completion()
         buffer.append_to_history()
         event.app.exit(result=("run", buffer.text))
+
+    @kb.add("up", filter=on_line)
+    def _(event):
+        # In the menu once a choice is selected; before that, earlier lines (history).
+        if buffer.complete_state and buffer.complete_state.complete_index is not None:
+            buffer.complete_previous(count=event.arg)
+            return
+        buffer.complete_state = None
+        buffer.auto_up(count=event.arg)
+
+    @kb.add("down", filter=on_line)
+    def _(event):
+        if buffer.complete_state:
+            buffer.complete_next(count=event.arg)
+            return
+        buffer.auto_down(count=event.arg)
 
     @kb.add("escape", "enter", filter=on_line)
     def _(event):
