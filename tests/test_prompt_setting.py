@@ -15,7 +15,7 @@ import subprocess
 import pytest
 
 from cli.env import Env
-from cli.prompt.setting import NoTerminal, prompt_mode
+from cli.prompt.setting import UNCONFIRMED_PARTIAL, NoTerminal, config_mode, prompt_mode
 from cli.request import ParamValidation
 from tests.runner import AWS, run
 from tests.terminal import CTRL_D, Terminal
@@ -63,9 +63,16 @@ MODES = [
     (["sts", "get-caller-identity"], {"AWS_CLI_AUTO_PROMPT": "yes"}, None, "off"),
     (["sts", "get-caller-identity"], {"AWS_CLI_AUTO_PROMPT": "off"},
      "[default]\ncli_auto_prompt = on\n", "off"),
+    # The config file's on-partial is confirmed once the command fails (config_mode below).
     (["sts", "get-caller-identity"], {}, "[default]\ncli_auto_prompt = on-partial\n",
-     "on-partial"),
+     UNCONFIRMED_PARTIAL),
+    (["sts", "get-caller-identity"], {}, "[default]\nCLI_Auto_Prompt : On-Partial \n",
+     UNCONFIRMED_PARTIAL),
+    (["sts", "get-caller-identity"], {}, "[default]\ncli_auto_prompt = off\n", "off"),
+    (["sts", "get-caller-identity"], {}, "[default]\ncli_auto_prompt = on # no\n", "off"),
     (["sts", "get-caller-identity"], {}, "[default]\nregion = us-east-1\n", "off"),
+    (["sts", "get-caller-identity"], {}, "[default]\ncli_auto_prompt = off\n"
+     "[profile dev]\ncli_auto_prompt = on\n", "off"),
     (["sts", "get-caller-identity", "--profile", "dev"], {},
      "[default]\ncli_auto_prompt = off\n[profile dev]\ncli_auto_prompt = on\n", "on"),
     (["sts", "get-caller-identity"], {"AWS_PROFILE": "dev"},
@@ -86,6 +93,30 @@ def test_mode(argv, environ, config, mode, home, monkeypatch):
     if config is not None:
         _config(home, config)
     assert prompt_mode(argv, _env({**home, **environ})) == mode
+
+
+CONFIRMED = [
+    # config file, argv, environment -> what botocore's chain says
+    ("[default]\ncli_auto_prompt = on-partial\n", [], {}, "on-partial"),
+    ("[default]\ncli_auto_prompt = off\n[profile dev]\ncli_auto_prompt = on-partial\n",
+     [], {}, "off"),
+    ("[default]\ncli_auto_prompt = off\n[profile dev]\ncli_auto_prompt = on-partial\n",
+     ["--profile", "dev"], {}, "on-partial"),
+    ("[profile dev]\ncli_auto_prompt = on-partial\n", [], {"AWS_PROFILE": "dev"},
+     "on-partial"),
+    ("[default]\ncli_auto_prompt = ON-PARTIAL\n", ["--profile", "nope"], {}, "off"),
+]
+
+
+@pytest.mark.parametrize("config,argv,environ,mode", CONFIRMED)
+def test_the_config_files_on_partial_confirmed(config, argv, environ, mode, home, monkeypatch):
+    for name, value in environ.items():
+        monkeypatch.setitem(os.environ, name, value)
+    _config(home, config)
+    argv = ["sts", "get-caller-identity", *argv]
+    env = _env({**home, **environ})
+    assert prompt_mode(argv, env) == UNCONFIRMED_PARTIAL
+    assert config_mode(argv, env) == mode
 
 
 @pytest.mark.parametrize("stdin_tty,stdout_tty", [(False, True), (True, False), (False, False)])
@@ -189,3 +220,23 @@ def test_half_a_terminal(redirect, missing, tmp_path):
                   command="/bin/sh") as term:
         assert term.exit_code() == 252
         assert f"--cli-auto-prompt needs a terminal, and {missing} is not one" in term.text()
+
+
+@pytest.mark.parametrize("profile,prompts", [("default", False), ("dev", True)])
+def test_the_config_files_on_partial_is_the_profiles(profile, prompts, tmp_path):
+    """An incomplete command prompts only where the profile in use says on-partial."""
+    environ = {**_environ(tmp_path, None, None), "AWS_PROFILE": profile}
+    os.makedirs(tmp_path / ".aws")
+    (tmp_path / ".aws" / "config").write_text(
+        "[default]\ncli_auto_prompt = off\n[profile dev]\ncli_auto_prompt = on-partial\n")
+    with Terminal(["cognito-idp", "admin-confirm-sign-up", "--user-pool-id", "p"],
+                  environ) as term:
+        if prompts:
+            term.wait_for("> aws cognito-idp admin-confirm-sign-up --user-pool-id p",
+                          "the following arguments are required: --username", "[Ctrl-D] quit")
+            term.send(CTRL_D)
+            assert term.exit_code() == 0
+        else:
+            assert term.exit_code() == 252
+            assert "the following arguments are required: --username" in term.text()
+            assert "[Ctrl-D] quit" not in term.transcript

@@ -68,6 +68,7 @@ PROMPT_SETTINGS = [
     ({}, "region = us-west-2", True),
     ({}, None, True),
     ({"AWS_CLI_AUTO_PROMPT": "off"}, "cli_auto_prompt = on", True),
+    ({}, "cli_auto_prompt = off", True),
 ]
 
 
@@ -87,6 +88,17 @@ def test_the_prompt_setting_costs_no_import(environ, config, terminal, shared_ho
     argv, code = LOCAL_JOBS[1]  # an argument error: what on-partial would prompt for
     exit_code, modules = loaded_modules(argv, shared_home, extra)
     assert exit_code == code
+    assert sorted(m for m in modules if m.split(".")[0] in HEAVY or m in HEAVY) == []
+
+
+def test_a_config_files_on_partial_costs_nothing_until_a_command_fails(shared_home, tmp_path):
+    """Which profile it is for is asked of botocore only when the prompt may open."""
+    config_file = tmp_path / "config"
+    config_file.write_text("[default]\ncli_auto_prompt = on-partial\n")
+    extra = {"AWS_CONFIG_FILE": str(config_file), "PROBE_TERMINAL": "1", "AWS_PAGER": ""}
+    argv = ["dynamodb", "wait", "table-exists", "--generate-cli-skeleton"]
+    exit_code, modules = loaded_modules(argv, shared_home, extra)
+    assert exit_code == 0
     assert sorted(m for m in modules if m.split(".")[0] in HEAVY or m in HEAVY) == []
 
 

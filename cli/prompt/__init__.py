@@ -4,8 +4,9 @@
 
 `cli.main.main` comes here when `cli.prompt.setting.prompt_mode` says `on`
 or `on-partial` (only ever on a terminal). With `on` the prompt opens at
-once, holding what was typed; with `on-partial` the command first runs as
-typed, and only a usage error (exit 252: a missing required argument, a
+once, holding what was typed; with `on-partial` (or the config file's
+`on-partial`, confirmed through botocore only then) the command first runs
+as typed, and only a usage error (exit 252: a missing required argument, a
 value that does not parse) opens the prompt instead of being printed, with
 the error shown in it. Enter runs the edited line exactly as the shell
 would have run it: its words (shell quoting, `shlex.split`) go through
@@ -23,9 +24,10 @@ if TYPE_CHECKING:
     from cli.env import Env
 
 from cli.errors import CliError, ExitCode
-from cli.prompt.setting import OFF, ON, PARTIAL, prompt_mode
+from cli.prompt.setting import OFF, ON, PARTIAL, UNCONFIRMED_PARTIAL, config_mode, prompt_mode
 
-__all__ = ["OFF", "ON", "PARTIAL", "prompt_mode", "run_prompted", "initial_text"]
+__all__ = ["OFF", "ON", "PARTIAL", "UNCONFIRMED_PARTIAL", "config_mode", "initial_text",
+           "prompt_mode", "run_prompted"]
 
 
 def run_prompted(argv: list[str], env: Env, mode: str) -> int:
@@ -33,11 +35,13 @@ def run_prompted(argv: list[str], env: Env, mode: str) -> int:
     from cli.main import main, run_command
 
     problem = None
-    if mode == PARTIAL:
+    if mode in (PARTIAL, UNCONFIRMED_PARTIAL):
         try:
             return run_command(argv, env)
         except CliError as e:
             if e.exit_code != ExitCode.USAGE:
+                raise
+            if mode == UNCONFIRMED_PARTIAL and config_mode(argv, env) != PARTIAL:
                 raise
             problem = CliError.render(e).strip("\n")  # without the usage lines
     from cli.prompt.assist import Assistant, command_words

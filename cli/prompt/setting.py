@@ -16,8 +16,10 @@ hang or a screen of escape codes (aws/aws-cli #7862, #5343).
 
 This module is on every command's path, so it costs next to nothing: it
 looks at argv and the environment, and opens the config file only on a
-terminal with the environment variable unset; botocore reads the file
-only when its text names the setting at all.
+terminal with the environment variable unset. botocore reads the file
+only when a line of it could turn the prompt on: at once for `on` (the
+prompt is about to start), and for `on-partial` only once the command has
+failed to parse (UNCONFIRMED_PARTIAL), so a command that runs pays nothing.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ import os
 from cli.errors import CliError, ExitCode
 
 OFF, ON, PARTIAL = "off", "on", "on-partial"
+# on-partial if the profile says so: the config file names it, but maybe for another profile.
+# Which, botocore is asked only once the command has failed to parse.
+UNCONFIRMED_PARTIAL = "on-partial (unconfirmed)"
 SETTING = "cli_auto_prompt"
 ENVIRONMENT_VARIABLE = "AWS_CLI_AUTO_PROMPT"
 
@@ -62,8 +67,20 @@ def prompt_mode(argv: list[str], env: Env) -> str:
     if missing:
         return OFF
     value = env.environ.get(ENVIRONMENT_VARIABLE)
-    if value is None:
-        value = _config_value(argv, env)
+    if value is not None:
+        return _mode(value)
+    named = _named_in_config(env)
+    if ON in named:
+        return config_mode(argv, env)
+    return UNCONFIRMED_PARTIAL if named else OFF
+
+
+def config_mode(argv: list[str], env: Env) -> str:
+    """The mode the config file gives (botocore's chain, the environment variable unset)."""
+    return _mode(_config_value(argv, env))
+
+
+def _mode(value: str | None) -> str:
     value = (value or OFF).lower()
     return value if value in (ON, PARTIAL) else OFF
 
@@ -92,12 +109,20 @@ def _not_a_terminal(env: Env) -> str | None:
     return None
 
 
-def _config_value(argv: list[str], env: Env) -> str | None:
-    """The setting from the config file, through botocore's chain (None if not set).
+# A line of the config file that could set the prompt on, in any profile. botocore's
+# parser (configparser) takes `=` or `:`, any case in the name, blanks around the value,
+# and a value of `on` in any case: every spelling it reads as on or on-partial matches.
+_ON_LINE = None
 
-    A config file whose text does not name the setting cannot set it: then
-    neither argparse's profile nor botocore is needed.
+
+def _named_in_config(env: Env) -> set[str]:
+    """The values among on and on-partial that a line of the config file gives the setting.
+
+    An over-estimate that costs one small read: a file with no such line
+    cannot turn the prompt on, so neither botocore nor argparse's profile
+    is needed to know it is off.
     """
+    global _ON_LINE
     environ = env.environ
     path = environ.get("AWS_CONFIG_FILE") or os.path.join("~", ".aws", "config")
     home = environ.get("HOME")
@@ -105,10 +130,22 @@ def _config_value(argv: list[str], env: Env) -> str | None:
         os.path.expanduser(path)
     try:
         with open(path, "rb") as f:
-            if SETTING.encode() not in f.read():
-                return None
+            text = f.read()
     except OSError:
-        return None
+        return set()
+    if SETTING.encode() not in text.lower():
+        return set()
+    import re
+
+    if _ON_LINE is None:
+        _ON_LINE = re.compile(rb"^[ \t]*cli_auto_prompt[ \t]*[=:][ \t]*(on|on-partial)[ \t]*\r?$",
+                              re.IGNORECASE | re.MULTILINE)
+    return {m.group(1).lower().decode() for m in _ON_LINE.finditer(text)}
+
+
+def _config_value(argv: list[str], env: Env) -> str | None:
+    """The setting from the config file, through botocore's chain (None if not set)."""
+    environ = env.environ
     from cli.arguments import parse_globals
     from cli.dispatch import CallSettings, config_value, make_session
     from cli.errors import ConfigError, UsageError

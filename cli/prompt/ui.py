@@ -54,7 +54,8 @@ Tab          the next choice; Shift-Tab the previous one
 Up / Down    earlier and later commands (history), or lines of a long value
 Ctrl-R       search the history; Escape leaves it
 F1           this help
-F2           move between the line and the open panels (q or F2 comes back)
+F2           move between the line and the open panels (j, k, g, G or the arrows scroll;
+             q comes back)
 F3           show or hide the documentation of the command or option under the cursor
 F4           the menu in one column or several
 F5           show or hide a sample of the output (--output and --query applied)
@@ -99,8 +100,9 @@ def ask(text: str, env, assistant, first_problem: str | None = None) -> tuple[st
     app: Application | None = None
 
     def columns() -> int:
+        """The width to lay a panel's text out to (one column spare: no wrap at the edge)."""
         size = app.output.get_size().columns if app else 80
-        return max(20, size // 2 - 1 if state.show_doc and state.show_output else size)
+        return max(20, (size // 2 - 1 if state.show_doc and state.show_output else size) - 1)
 
     def refresh_panels(_=None) -> None:
         document = buffer.document
@@ -362,6 +364,24 @@ def _key_bindings(state: _State, buffer: Buffer, panels: list[Window], refresh) 
     @kb.add("q", filter=~on_line)
     def _(event):
         _back_to_line(event, buffer)
+
+    # In a panel, as in a pager: j and k a line down and up, g and G to the top and bottom.
+    @kb.add("j", filter=~on_line)
+    def _(event):
+        event.app.current_buffer.cursor_down(count=event.arg)
+
+    @kb.add("k", filter=~on_line)
+    def _(event):
+        event.app.current_buffer.cursor_up(count=event.arg)
+
+    @kb.add("g", filter=~on_line)
+    def _(event):
+        event.app.current_buffer.cursor_position = 0
+
+    @kb.add("G", filter=~on_line)
+    def _(event):
+        panel = event.app.current_buffer
+        panel.cursor_position = len(panel.text)
 
     return kb
 
