@@ -14,7 +14,7 @@ USERNAME = test_headline.USERNAME
 unconfirmed_user = test_headline.unconfirmed_user  # the headline's fixture: a user to confirm
 
 KEYS = "[Ctrl-D] quit"  # the prompt's toolbar: the prompt is up
-UP = "\x1b[A"
+UP, DOWN = "\x1b[A", "\x1b[B"
 BACKSPACE = "\x7f"
 
 
@@ -155,5 +155,25 @@ def test_history_doc_and_output_panels(tmp_path):
         assert "The formatting style for command output." in screen
         term.send("\x1b[D" * len(line.split(" --query")[1]) + "\x1b[D" * 18)
         screen = term.wait_for("--user-pool-id (string) [required]")
+        term.send(CTRL_D)
+        assert term.exit_code() == 0
+
+
+def test_history_search(tmp_path):
+    environ = {"HOME": str(tmp_path), "PATH": os.environ["PATH"], "TERM": "xterm"}
+    os.makedirs(tmp_path / ".aws" / "cli" / "cache")
+    (tmp_path / ".aws" / "cli" / "cache" / "prompt_history.json").write_text(json.dumps(
+        {"version": 1, "commands": ["sts get-caller-identity", "ec2 describe-regions",
+                                    "sts get-session-token"]}))
+    with Terminal(["--cli-auto-prompt"], environ) as term:
+        term.wait_for(KEYS)
+        term.send("sts")
+        term.send("\x12")  # Ctrl-R: the earlier lines holding "sts", newest first
+        lines = term.wait_for("sts get-session-token").splitlines()
+        assert [row.strip() for row in lines[1:3]] == ["sts get-session-token",
+                                                      "sts get-caller-identity"]
+        assert "ec2 describe-regions" not in term.text()
+        term.send(DOWN + DOWN + ENTER)
+        term.wait_for("> aws sts get-caller-identity")
         term.send(CTRL_D)
         assert term.exit_code() == 0
