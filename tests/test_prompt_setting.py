@@ -168,9 +168,18 @@ def _expected(flag: str, variable: str | None, config: str | None, terminal: boo
 COMBINATIONS = list(itertools.product(FLAGS, SETTINGS, SETTINGS))
 
 
-def _environ(tmp_path, variable: str | None, config: str | None) -> dict[str, str]:
+@pytest.fixture(scope="session")
+def cache(tmp_path_factory) -> str:
+    """One model cache for the processes below (each has a home of its own): built once."""
+    return str(tmp_path_factory.mktemp("cache"))
+
+
+def _environ(tmp_path, variable: str | None, config: str | None,
+             cache: str | None = None) -> dict[str, str]:
     environ = {"HOME": str(tmp_path), "PATH": os.environ.get("PATH", ""), "TERM": "xterm",
                "AWS_PAGER": ""}
+    if cache is not None:
+        environ["SHAPECLI_CACHE_DIR"] = cache
     if variable is not None:
         environ["AWS_CLI_AUTO_PROMPT"] = variable
     if config is not None:
@@ -181,11 +190,11 @@ def _environ(tmp_path, variable: str | None, config: str | None) -> dict[str, st
 
 @pytest.mark.parametrize("flag,variable,config", COMBINATIONS,
                          ids=[f"flag={f}-env={v}-config={c}" for f, v, c in COMBINATIONS])
-def test_piped(flag, variable, config, tmp_path):
+def test_piped(flag, variable, config, tmp_path, cache):
     """stdin and stdout piped: never a prompt, never a hang."""
     proc = subprocess.run([AWS, *COMMAND, *FLAGS[flag]], stdin=subprocess.DEVNULL,
                           capture_output=True, text=True, timeout=30,
-                          env=_environ(tmp_path, variable, config))
+                          env=_environ(tmp_path, variable, config, cache))
     if _expected(flag, variable, config, terminal=False) == "no terminal":
         assert (proc.returncode, proc.stdout) == (252, "")
         assert proc.stderr == ("\naws: [ERROR]: --cli-auto-prompt needs a terminal, and "
@@ -197,8 +206,8 @@ def test_piped(flag, variable, config, tmp_path):
 
 @pytest.mark.parametrize("flag,variable,config", COMBINATIONS,
                          ids=[f"flag={f}-env={v}-config={c}" for f, v, c in COMBINATIONS])
-def test_on_a_terminal(flag, variable, config, tmp_path):
-    with Terminal([*COMMAND, *FLAGS[flag]], _environ(tmp_path, variable, config)) as term:
+def test_on_a_terminal(flag, variable, config, tmp_path, cache):
+    with Terminal([*COMMAND, *FLAGS[flag]], _environ(tmp_path, variable, config, cache)) as term:
         if _expected(flag, variable, config, terminal=True) == "prompt":
             term.wait_for(SHOWN, "[Ctrl-D] quit")
             term.send(CTRL_D)
@@ -210,9 +219,9 @@ def test_on_a_terminal(flag, variable, config, tmp_path):
 
 @pytest.mark.parametrize("redirect,missing", [("< /dev/null", "standard input"),
                                               ("> \"$HOME/out\"", "standard output")])
-def test_half_a_terminal(redirect, missing, tmp_path):
+def test_half_a_terminal(redirect, missing, tmp_path, cache):
     """One of stdin and stdout on the terminal is not enough: with the setting, the command runs."""
-    environ = _environ(tmp_path, "on", "on")
+    environ = _environ(tmp_path, "on", "on", cache)
     script = f'"{AWS}" "$@" {redirect}'
     with Terminal(["-c", script, "aws", *COMMAND], environ, command="/bin/sh") as term:
         assert term.exit_code() == 0
@@ -223,9 +232,9 @@ def test_half_a_terminal(redirect, missing, tmp_path):
 
 
 @pytest.mark.parametrize("profile,prompts", [("default", False), ("dev", True)])
-def test_the_config_files_on_partial_is_the_profiles(profile, prompts, tmp_path):
+def test_the_config_files_on_partial_is_the_profiles(profile, prompts, tmp_path, cache):
     """An incomplete command prompts only where the profile in use says on-partial."""
-    environ = {**_environ(tmp_path, None, None), "AWS_PROFILE": profile}
+    environ = {**_environ(tmp_path, None, None, cache), "AWS_PROFILE": profile}
     os.makedirs(tmp_path / ".aws")
     (tmp_path / ".aws" / "config").write_text(
         "[default]\ncli_auto_prompt = off\n[profile dev]\ncli_auto_prompt = on-partial\n")

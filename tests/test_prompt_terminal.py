@@ -57,10 +57,11 @@ def test_on_partial_opens_the_prompt_filled_in(moto, unconfirmed_user):
     environ = _environ(moto, AWS_CLI_AUTO_PROMPT="on-partial")
     with Terminal(["cognito-idp", "admin-confirm-sign-up", "--user-pool-id", pool_id],
                   environ) as term:
-        screen = term.wait_for(KEYS, "the following arguments are required: --username")
+        # What is missing is offered first, under the line as typed and the error.
+        screen = term.wait_for(KEYS, "the following arguments are required: --username",
+                               "--username (required)")
         assert row_of(screen, "> aws").rstrip() == \
             f"> aws cognito-idp admin-confirm-sign-up --user-pool-id {pool_id}"
-        assert "--username (required)" in screen  # what is missing, offered first
         term.send(f"--username {USERNAME}")
         term.wait_for(USERNAME)
         term.send(ENTER)

@@ -54,7 +54,7 @@ def test_word_at_the_cursor():
     assert word_at(words, 18).value == "--x"
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab =-'\"\\ \t\n{}")), max_size=30))
 def test_the_words_are_shlex_split(text):
     """On any text without a continued line, the words are exactly shlex.split's."""
