@@ -44,7 +44,7 @@ def run_prompted(argv: list[str], env: Env, mode: str) -> int:
             if mode == UNCONFIRMED_PARTIAL and config_mode(argv, env) != PARTIAL:
                 raise
             problem = CliError.render(e).strip("\n")  # without the usage lines
-    from cli.prompt.assist import Assistant, command_words
+    from cli.prompt.assist import PREFIX, Assistant, command_words
     from cli.prompt.ui import ask
 
     action, text = ask(initial_text(argv), env, Assistant(env.environ), problem)
@@ -58,9 +58,6 @@ def run_prompted(argv: list[str], env: Env, mode: str) -> int:
     env.stdout.write(shown)  # the line stays on screen above its output, as in a shell
     env.stdout.flush()
     return main(command_words(text), env, prompt=False)
-
-
-PREFIX = "> aws "
 
 
 def initial_text(argv: list[str]) -> str:

@@ -19,6 +19,7 @@ from cli.completion import complete_words, context
 from cli.prompt.words import split
 
 PROGRAM = "aws"
+PREFIX = f"> {PROGRAM} "  # before the line in the prompt, and before it once it runs
 # The prompt is already on: v2 offers neither spelling inside it.
 HIDDEN = frozenset({"--cli-auto-prompt", "--no-cli-auto-prompt"})
 _NEEDS_NO_SPACE = ("/", "=")
@@ -29,10 +30,10 @@ class Candidate(namedtuple("Candidate", "text start display meta")):
 
     __slots__ = ()
 
-    @property
-    def complete(self) -> bool:
-        """Whether the word is whole (a space may follow), not a directory or a `Key=`."""
-        return not self.text.rstrip("'").endswith(_NEEDS_NO_SPACE)
+
+def continues(word: str) -> bool:
+    """Whether a chosen word is only the start of one (a directory, a `Key=`): no space after it."""
+    return word.rstrip("'").endswith(_NEEDS_NO_SPACE)
 
 
 class OptionDoc(namedtuple("OptionDoc", "required type summary item")):

@@ -20,8 +20,6 @@ from collections import namedtuple
 
 from cli.prompt.words import Word, split
 
-FILE_PREFIXES = ("file://", "fileb://")
-
 
 class Problem(namedtuple("Problem", "start end message")):
     __slots__ = ()
@@ -90,7 +88,7 @@ def _option_value(words: list[Word], option: str) -> str | None:
 
 def _check(operation, param, values: list[Word], binary_format: str) -> Problem | None:
     from cli.errors import CliError
-    from cli.values import parameter_value
+    from cli.values import FILE_PREFIXES, parameter_value
 
     if not values or any(w.value.startswith(FILE_PREFIXES) for w in values):
         return None

@@ -38,12 +38,11 @@ from prompt_toolkit.layout.utils import explode_text_fragments
 from prompt_toolkit.output import create_output
 from prompt_toolkit.styles import Style
 
-from cli.prompt.assist import PROGRAM
+from cli.prompt.assist import PREFIX, continues
 from cli.prompt.checks import problems
 from cli.prompt.history import CommandHistory, history_path
 from cli.prompt.words import split
 
-PREFIX = f"> {PROGRAM} "
 INPUT_ROWS = 10  # room under the line for the menu, as v2 keeps
 KEYS = ("[Enter] run or take the choice  [Alt-Enter] new line  [Tab] complete  "
         "[F1] keys  [F3] docs  [F5] output  [Ctrl-R] history  [Ctrl-C] cancel  [Ctrl-D] quit")
@@ -277,7 +276,7 @@ def _key_bindings(state: _State, buffer: Buffer, panels: list[Window], refresh) 
             buffer.apply_completion(chosen)
             if state.history_mode:
                 state.history_mode = False
-            elif not chosen.text.rstrip("'").endswith(("/", "=")):
+            elif not continues(chosen.text):
                 buffer.insert_text(" ")
             else:
                 buffer.start_completion(select_first=False)
