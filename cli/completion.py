@@ -70,10 +70,40 @@ def complete(line: str, point: int | None, index) -> list[str]:
     fragment = "" if text[-1].isspace() else words.pop()
     if not words:  # the cursor is still on the program's name
         return []
-    state = _walk(words[1:], index)
+    return complete_words(words[1:], fragment, index)
+
+
+def complete_words(words: list[str], fragment: str, index) -> list[str]:
+    """The candidates for `fragment` after `words`, the words before it less the program's name.
+
+    For front ends that split the line themselves (the prompt reads shell
+    quotes, so a quoted value may hold blanks).
+    """
+    state = _walk(words, index)
     if state is None:
         return []
     return _candidates(state, fragment, index)
+
+
+def context(words: list[str], fragment: str, index) -> tuple | None:
+    """(path, option, given) for `fragment` after `words` (as complete_words takes them).
+
+    path: the command path the words lead to ((), (command,), (command,
+    operation) or (command, "wait", waiter)); option: the name of the option
+    the fragment is (`--name`, `--name=value`) or is a value of, else None;
+    given: the names of the options the words give. None where completion
+    ends (an unknown command or a stray word).
+    """
+    state = _walk(words, index)
+    if state is None:
+        return None
+    if fragment.startswith("--"):
+        option = fragment[2:].partition("=")[0]
+    elif state.pending is not None:
+        option = state.pending[NAME]
+    else:
+        option = None
+    return tuple(state.path), option, frozenset(state.given)
 
 
 class _State:

@@ -36,6 +36,7 @@ class CacheIndex:
         self.environ = environ
         self.catalog = Catalog(environ)
         self._names: dict[str, dict | None] = {}
+        self._arguments: dict[tuple[str, ...], list | None] = {}  # a prompt asks again and again
         self._globals: list | None = None
 
     def _derived(self, name: str, produce):
@@ -71,7 +72,10 @@ class CacheIndex:
 
     def arguments(self, path: tuple[str, ...]) -> list | None:
         """The arguments of (command, operation) or (command, "wait", waiter)."""
-        return self._derived("/".join(path), lambda: build_arguments(self.catalog, path))
+        if path not in self._arguments:
+            self._arguments[path] = self._derived(
+                "/".join(path), lambda: build_arguments(self.catalog, path))
+        return self._arguments[path]
 
     def global_arguments(self) -> list:
         if self._globals is None:

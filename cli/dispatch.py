@@ -87,6 +87,7 @@ SESSION_VARIABLES = {
     "cli_binary_format": ("cli_binary_format", None, "base64", None),
     "cli_timestamp_format": ("cli_timestamp_format", None, "iso8601", None),
     "cli_error_format": ("cli_error_format", "AWS_CLI_ERROR_FORMAT", "enhanced", None),
+    "cli_auto_prompt": ("cli_auto_prompt", "AWS_CLI_AUTO_PROMPT", "off", None),
 }
 
 

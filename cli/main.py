@@ -16,6 +16,7 @@ from cli.arguments import STREAMING_OUTFILE, parse_globals, parse_operation
 from cli.env import Env
 from cli.errors import CliError, ExitCode, Interrupted, UsageError
 from cli.options import BATCH_TRIGGERS
+from cli.prompt.setting import OFF, prompt_mode
 from cli.present import (
     compile_query,
     print_pages,
@@ -38,8 +39,6 @@ def run_command(argv: list[str], env: Env) -> int:
             Catalog(env.environ).service_name(args.words[0])
         env.stdout.write(version_line())
         return ExitCode.OK
-    if args.cli_auto_prompt:
-        raise UsageError("--cli-auto-prompt is not supported yet by shapecli")
     _check_endpoint_url(args.endpoint_url)
     query = compile_query(args.query)
 
@@ -166,12 +165,22 @@ def _has_scheme(url: str) -> bool:
 # -- the one place errors become exit codes ----------------------------------
 
 
-def main(argv: list[str], env: Env | None = None) -> int:
-    """Run one command; return its exit code. Never raises, never exits."""
+def main(argv: list[str], env: Env | None = None, *, prompt: bool = True) -> int:
+    """Run one command; return its exit code. Never raises, never exits.
+
+    `prompt=False` runs argv as it stands, whatever --cli-auto-prompt says
+    (the prompt's own run of the line it edited).
+    """
     env = env or Env()
     debug = "--debug" in argv
     try:
-        code = int(run_command(argv, env))
+        mode = prompt_mode(argv, env) if prompt else OFF
+        if mode != OFF:
+            from cli.prompt import run_prompted
+
+            code = int(run_prompted(argv, env, mode))
+        else:
+            code = int(run_command(argv, env))
         env.stdout.flush()  # a full disk or a closed stdout is an error of this command
         return code
     except CliError as e:

@@ -117,13 +117,20 @@ GLOBAL_OPTIONS: tuple[Option, ...] = (
     Option(
         "cli-auto-prompt",
         "boolean",
-        "Automatically prompt for CLI input parameters.",
+        "Edit the command in an interactive prompt before it runs: commands, options and "
+        "values are completed, the documentation of the command or option under the cursor "
+        "is shown (F3), with a sample of the output (F5), and a value that will not parse is "
+        "marked as it is typed. Enter runs the command as if it had been typed in the shell; "
+        "Ctrl-C leaves without running it. Standard input and output must be a terminal. "
+        "AWS_CLI_AUTO_PROMPT or cli_auto_prompt in the config file set to on prompt for "
+        "every command; on-partial only for a command that is incomplete or does not parse.",
         dest="cli_auto_prompt",
     ),
     Option(
         "no-cli-auto-prompt",
         "boolean",
-        "Disable automatically prompt for CLI input parameters.",
+        "Never prompt for this command, whatever AWS_CLI_AUTO_PROMPT or cli_auto_prompt "
+        "say.",
         dest="cli_auto_prompt",
         const=False,
     ),
