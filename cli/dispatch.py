@@ -98,6 +98,9 @@ def make_session(settings: CallSettings, environ: Mapping[str, str]):
                                        profile=settings.profile)
     session.user_agent_name = "shapecli"
     session.user_agent_version = __version__
+    from cli import responses
+
+    responses.install(session)
     if settings.debug:
         session.set_stream_logger("", 10)
     return session
