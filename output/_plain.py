@@ -38,3 +38,37 @@ def plain(value, output_format: str = "json", _memo=None):
     if isinstance(value, (bytes, bytearray)):
         return base64.b64encode(value).decode("ascii")
     return value
+
+
+def text_of(value) -> str:
+    """A scalar as text and table output print it: `str()`, with blobs as base64."""
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
+    return str(value)
+
+
+def json_default(value):
+    """What JSON output writes for the scalars JSON has no type for (json's `default=`)."""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+CHUNK = 1 << 16  # characters per write when output is streamed
+
+
+def batched(pieces, size: int = CHUNK):
+    """Join many small strings into writes of about `size` characters."""
+    buffer: list[str] = []
+    held = 0
+    for piece in pieces:
+        buffer.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield "".join(buffer)
+            buffer.clear()
+            held = 0
+    if buffer:
+        yield "".join(buffer)
