@@ -102,7 +102,9 @@ def make_session(settings: CallSettings, environ: Mapping[str, str]):
 
     responses.install(session)
     if settings.debug:
-        session.set_stream_logger("", 10)
+        from cli import redact
+
+        redact.watch(session)
     return session
 
 

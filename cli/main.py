@@ -172,7 +172,20 @@ def main(argv: list[str], env: Env | None = None, *, prompt: bool = True) -> int
     (the prompt's own run of the line it edited).
     """
     env = env or Env()
-    debug = "--debug" in argv
+    # argparse reads --debug or any abbreviation of it (the only global starting --d).
+    debug = any(len(word) >= 3 and "--debug".startswith(word) for word in argv)
+    if not debug:
+        return _run(argv, env, debug, prompt)
+    from cli import redact
+
+    redact.start(env, argv)  # the log, and every line of stderr, without secrets
+    try:
+        return _run(argv, env, debug, prompt)
+    finally:
+        redact.stop()
+
+
+def _run(argv: list[str], env: Env, debug: bool, prompt: bool) -> int:
     try:
         mode = prompt_mode(argv, env) if prompt else OFF
         if mode != OFF:
