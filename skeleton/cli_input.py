@@ -93,13 +93,19 @@ def merge(cli_input: Mapping[str, Any], command_line: Mapping[str, Any], operati
 def _load_json(text: str, option: str = "cli-input-json") -> Any:
     import json
 
+    from cli.limits import check_depth, too_deep
+
     try:
-        return json.loads(text)
+        data = json.loads(text)
+    except RecursionError:
+        raise too_deep(option) from None
     except json.JSONDecodeError as e:
         detail = _where(e.msg, text, e.lineno, e.colno)
         raise ParamError(option, "Invalid JSON received. " + detail) from None
-    except (ValueError, RecursionError) as e:
+    except ValueError as e:
         raise ParamError(option, f"Invalid JSON received. {e}") from None
+    check_depth(data, option)
+    return data
 
 
 def _where(problem: str, text: str, line: int, column: int) -> str:
@@ -178,6 +184,8 @@ def _yaml12_loader():
 def _load_yaml(text: str) -> Any:
     import yaml
 
+    from cli.limits import check_depth, too_deep
+
     loader = None
     try:
         loader = _yaml12_loader()(text)  # the reader already rejects unprintable text
@@ -191,17 +199,21 @@ def _load_yaml(text: str) -> Any:
                 f"Invalid YAML received. Through its aliases the document expands to more "
                 f"than {MAX_YAML_NODES} values.",
             )
-        return loader.construct_document(node)
+        data = loader.construct_document(node)
+    except RecursionError:
+        raise too_deep("cli-input-yaml") from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = e.problem or e.context or "invalid YAML"
         detail = _where(problem, text, mark.line + 1, mark.column + 1) if mark else problem
         raise ParamError("cli-input-yaml", "Invalid YAML received. " + detail) from None
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as e:
+    except (yaml.YAMLError, ValueError, OverflowError) as e:
         raise ParamError("cli-input-yaml", f"Invalid YAML received. {e}") from None
     finally:
         if loader is not None:
             loader.dispose()
+    check_depth(data, "cli-input-yaml")
+    return data
 
 
 def _expanded_size(root) -> int:
