@@ -101,11 +101,18 @@ def make_session(settings: CallSettings, environ: Mapping[str, str]):
     from cli import responses
 
     responses.install(session)
+    session.register("creating-serializer", _timestamps_as_v2_sends_them)
     if settings.debug:
         from cli import redact
 
         redact.watch(session)
     return session
+
+
+def _timestamps_as_v2_sends_them(serializer_kwargs, **_) -> None:
+    # v2 sends unix timestamps in whole seconds, ISO 8601 ones to the
+    # microsecond and RFC 822 ones in seconds: botocore's "legacy" precision.
+    serializer_kwargs["timestamp_precision"] = "legacy"
 
 
 def check_profile(session) -> None:
