@@ -30,25 +30,41 @@ _SNIPPET = 60  # characters of the offending line shown either side of the caret
 
 
 def read_value(value: str, stdin: IO[str] | None, option: str) -> str:
-    """The text `value` designates: stdin for "-", a file for file:// or fileb://."""
+    """The text `value` designates: stdin for "-", a file for file:// or fileb://.
+
+    `option` is "cli-input-json" or "cli-input-yaml". As in v2, an error
+    reading the file names the option with its dashes ("--cli-input-json"),
+    and bytes from fileb:// that are not UTF-8 are invalid input (no dashes,
+    like every parse error).
+    """
+    flag = "--" + option
     if value == "-":
         if stdin is None:
-            raise ParamError(option, "No standard input to read the input from.")
-        data = stdin.read()
-        return data.decode("utf-8") if isinstance(data, bytes) else data
+            raise ParamError(flag, "No standard input to read the input from.")
+        try:
+            data = stdin.read()
+            return data.decode("utf-8") if isinstance(data, bytes) else data
+        except UnicodeDecodeError:
+            raise ParamError(flag, "Unable to read the standard input: text contents could "
+                                   "not be decoded as UTF-8.") from None
     for prefix, mode in (("file://", "r"), ("fileb://", "rb")):
         if value.startswith(prefix):
             path = os.path.expandvars(os.path.expanduser(value[len(prefix):]))
             try:
                 with open(path, mode, **({"encoding": "utf-8"} if mode == "r" else {})) as f:
                     data = f.read()
-            except (OSError, UnicodeDecodeError) as e:
-                raise ParamError(option, f"Unable to load paramfile {value}: {e}") from None
+            except UnicodeDecodeError:
+                raise ParamError(flag, f"Unable to load paramfile ({path}), text contents could "
+                                       "not be decoded.  If this is a binary file, please use "
+                                       "the fileb:// prefix instead of the file:// prefix.") from None
+            except OSError as e:
+                raise ParamError(flag, f"Unable to load paramfile {value}: {e}") from None
             if isinstance(data, bytes):
                 try:
                     return data.decode("utf-8")
                 except UnicodeDecodeError as e:
-                    raise ParamError(option, f"Unable to load paramfile {value}: {e}") from None
+                    kind = "JSON" if option.endswith("json") else "YAML"
+                    raise ParamError(option, f"Invalid {kind} received. {e}") from None
             return data
     return value
 
