@@ -31,7 +31,10 @@ _RESET = "\x1b[0m"
 
 def display_width(text) -> int:
     """Columns `text` takes on a terminal, as v2 counts them."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in str(text))
+    text = str(text)
+    if text.isascii():  # no ASCII character is wide or ambiguous
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 @dataclass
