@@ -16,7 +16,9 @@ goes through the parsers of `CheckedParserFactory`, the session's
 Otherwise `UnreadableResponse` (exit 255) says, on one line, the status, the
 content type, what is wrong and how the body begins. botocore reads the body
 after its retry logic has let go of the request, so these are not retried. Bodies the output does not read as a document (no output, a
-raw blob or text payload, a stream) are left alone.
+raw blob or text payload, a stream) are left alone. An error status whose
+body is an HTML page or does not parse is read as botocore reads a bare 5xx
+page: the status code and its reason, "(403) ...: Forbidden", one line.
 
 The JSON parsers also build the result with the least memory: they parse
 the bytes without a decoded copy, and take each value out of the parsed
@@ -120,6 +122,7 @@ class _Checked:
     """The checks, mixed into each of botocore's protocol parsers."""
 
     _reading: dict | None = None  # the success response being read as a document
+    _generic = False  # an error response read as botocore reads a bare 5xx page
 
     def parse(self, response, shape):
         try:
@@ -130,7 +133,14 @@ class _Checked:
             _LOG.debug("Response body:\n%r", response["body"])
             raise
         if not document:
-            return super().parse(response, shape)
+            try:
+                return super().parse(response, shape)
+            except ResponseParserError:
+                if response["status_code"] < 301:
+                    raise
+                # An error whose body does not parse: its status is all there is to say.
+                self._generic = True
+                return super().parse(response, shape)
         self._reading = response
         try:
             return super().parse(response, shape)
@@ -140,6 +150,14 @@ class _Checked:
             raise UnreadableResponse(message=describe(response, _problem(e))) from None
         finally:
             self._reading = None
+
+    def _is_generic_error_response(self, response):
+        # botocore reads a 5xx HTML page as "(503) Service Unavailable"; so is any error
+        # status answered with an HTML page (a proxy's 403, a wrong path's 404), rather
+        # than the page as the message, and an error body that does not parse.
+        body = response.get("body")
+        return (self._generic or super()._is_generic_error_response(response)
+                or (isinstance(body, (bytes, bytearray)) and _looks_like_html(response)))
 
 
 def _problem(error: Exception) -> str:

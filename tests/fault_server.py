@@ -6,6 +6,8 @@ and then does what `fault` says:
 - "answer": a complete response: `status`, `content_type`, `body` (bytes), extra `headers`;
 - "short": the same headers (Content-Length of the whole body) but only the first `cut`
   bytes of the body, then the connection closes;
+- "chunked-short": a chunked body whose last chunk is cut short, then the connection closes;
+- "garbage": bytes that are not an HTTP response, then the connection closes;
 - "hang": never answers (until the server stops);
 - "reset": closes the connection with a TCP reset, without a byte of response;
 - "close": closes the connection cleanly without a byte of response.
@@ -96,6 +98,12 @@ class FaultServer:
                 body = self.routes.get(path)
                 status = 200 if body is not None else 404
                 conn.sendall(self._head(body or b"", status) + (body or b""))
+            elif self.fault == "chunked-short":
+                head = self._head(self.body, self.status).replace(
+                    f"Content-Length: {len(self.body)}".encode(), b"Transfer-Encoding: chunked")
+                conn.sendall(head + b"%x\r\n" % len(self.body) + self.body[:self.cut])
+            elif self.fault == "garbage":
+                conn.sendall(self.body)
             elif self.fault in ("answer", "short"):
                 body = self.body if self.fault == "answer" else self.body[:self.cut]
                 conn.sendall(self._head(self.body, self.status) + body)

@@ -102,21 +102,43 @@ def test_empty_body_where_the_output_requires_members_is_unreadable(tmp_path):
     assert_one_line(result, "could not be read", "empty body", "StreamDescription")
 
 
-def test_error_status_with_html_is_still_a_service_error(tmp_path):
-    with FaultServer(body=b"<html><body>Bad Gateway</body></html>", status=502,
-                     content_type="text/html") as fault:
-        result = run([*POOLS, "--endpoint-url", fault.endpoint], environ(tmp_path))
+ERROR_PAGES = [
+    # (id, server, argv, the one line after "An error occurred ")
+    ("json-502-html", dict(status=502, body=b"<html><body>Bad Gateway</body></html>",
+                           content_type="text/html"), POOLS,
+     "(502) when calling the ListUserPools operation: Bad Gateway"),
+    ("json-403-proxy-page", dict(status=403, body=HTML, content_type="text/html"), POOLS,
+     "(403) when calling the ListUserPools operation: Forbidden"),
+    ("xml-404-html", dict(status=404, body=HTML, content_type="text/html"), CALLER,
+     "(404) when calling the GetCallerIdentity operation: Not Found"),
+    ("xml-400-not-xml", dict(status=400, body=b'{"message": "no"}'), CALLER,
+     "(400) when calling the GetCallerIdentity operation: Bad Request"),
+    ("json-400-modeled", dict(status=400, body=b'{"__type": "ResourceNotFoundException", '
+                                                b'"message": "no pool"}'), POOLS,
+     "(ResourceNotFoundException) when calling the ListUserPools operation: no pool"),
+]
+
+
+@pytest.mark.parametrize("server,argv,line", [c[1:] for c in ERROR_PAGES],
+                         ids=[c[0] for c in ERROR_PAGES])
+def test_error_pages_are_one_service_error_line(tmp_path, server, argv, line):
+    with FaultServer(**server) as fault:
+        result = run([*argv, "--endpoint-url", fault.endpoint], environ(tmp_path))
+    lines = [text for text in result.stderr.splitlines() if text.strip()]
     assert result.exit_code == 254
-    assert "(502)" in result.stderr
+    assert [text.replace(" (reached max retries: 0)", "") for text in lines] == [
+        "aws: [ERROR]: An error occurred " + line]
 
 
 @pytest.mark.parametrize("fault,phrase", [
     ("reset", "Connection was closed"),
     ("close", "Connection was closed"),
+    ("chunked-short", "Connection was closed"),
+    ("garbage", "Connection was closed"),
     ("hang", "Read timeout"),
 ])
 def test_connection_faults_are_one_line(tmp_path, fault, phrase):
-    with FaultServer(fault) as server:
+    with FaultServer(fault, body=JSON, cut=20) as server:
         result = run([*POOLS, "--cli-read-timeout", "1", "--endpoint-url", server.endpoint],
                      environ(tmp_path))
     assert_one_line(result, phrase)
