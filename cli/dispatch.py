@@ -142,10 +142,12 @@ def parse_timestamps_as_text(session, timestamp_format: str) -> None:
     `iso8601` (the default): ISO 8601 of the parsed time; `wire`: exactly
     what the service sent.
     """
-    if timestamp_format == "wire":
-        parser = wire_timestamp
-    else:
-        parser = iso_timestamp
+    if timestamp_format not in ("wire", "iso8601"):
+        error = ConfigError(f"Unknown cli_timestamp_format value: {timestamp_format}, valid "
+                            'values are "wire" or "iso8601"')
+        error.code = "Configuration"  # v2's words and exit code (253)
+        raise error
+    parser = wire_timestamp if timestamp_format == "wire" else iso_timestamp
     session.get_component("response_parser_factory").set_parser_defaults(
         timestamp_parser=parser)
 
