@@ -124,7 +124,7 @@ class _Builder:
             return
         if title is not None:
             yield from self.new_section(title, indent)
-        if isinstance(value, list):
+        if isinstance(value, (list, tuple)):
             if isinstance(value[0], dict):
                 yield from self._list_of_dicts(value, indent, title)
             else:
@@ -167,7 +167,7 @@ class _Builder:
 
 
 def _is_scalar(value) -> bool:
-    return not isinstance(value, (list, dict))
+    return not isinstance(value, (list, tuple, dict))
 
 
 def _split_keys(mapping):

@@ -26,14 +26,14 @@ def text_chunks(data):
 
 
 def _is_scalar(value) -> bool:
-    return not isinstance(value, (dict, list))
+    return not isinstance(value, (dict, list, tuple))
 
 
 def _emit(item, name, columns):
     """The lines for `item`, one string each."""
     if isinstance(item, dict):
         yield from _emit_dict(item, name, columns)
-    elif isinstance(item, list):
+    elif isinstance(item, (list, tuple)):
         yield from _emit_list(item, name)
     else:
         yield f"{text_of(item)}\n"
@@ -49,7 +49,7 @@ def _emit_list(items, name):
         )
         for item in items:
             yield from _emit(item, name, columns)
-    elif any(isinstance(item, list) for item in items):
+    elif any(isinstance(item, (list, tuple)) for item in items):
         scalars = [item for item in items if _is_scalar(item)]
         if scalars:
             yield from _emit_scalars(scalars, name)
