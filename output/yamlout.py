@@ -157,7 +157,7 @@ def yaml_chunks(data):
         if pending:
             yield dump(plain(pending, "yaml"))
     else:
-        yield json.dumps(data, indent=4, ensure_ascii=False) + "\n"
+        yield json.dumps(plain(data, "yaml"), indent=4, ensure_ascii=False) + "\n"
 
 
 def _long_list(value) -> bool:
