@@ -120,7 +120,7 @@ def test_password_and_signature_hidden_in_a_real_process(moto, pool):
     assert "***(Password)" in result.stderr
 
 
-@pytest.mark.parametrize("how", ["shorthand", "json", "cli-input-json"])
+@pytest.mark.parametrize("how", ["shorthand", "json", "cli-input-json", "cli-input-inline"])
 def test_auth_parameters_and_returned_tokens_hidden(moto, pool, how, tmp_path):
     pool_id, client = pool
     # Shorthand reads quotes as quoting: its password has none.
@@ -135,6 +135,8 @@ def test_auth_parameters_and_returned_tokens_hidden(moto, pool, how, tmp_path):
         argv += ["--auth-parameters", f"USERNAME=jane,PASSWORD={password}"]
     elif how == "json":
         argv += ["--auth-parameters", json.dumps(auth)]
+    elif how == "cli-input-inline":
+        argv += ["--cli-input-json", json.dumps({"AuthParameters": auth})]
     else:
         (tmp_path / "in.json").write_text(json.dumps({"AuthParameters": auth}))
         argv += ["--cli-input-json", f"file://{tmp_path / 'in.json'}"]
