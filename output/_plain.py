@@ -56,19 +56,16 @@ def json_default(value):
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-CHUNK = 1 << 16  # characters per write when output is streamed
+PIECES = 4096  # small strings joined into one write when output is streamed
 
 
-def batched(pieces, size: int = CHUNK):
-    """Join many small strings into writes of about `size` characters."""
-    buffer: list[str] = []
-    held = 0
-    for piece in pieces:
-        buffer.append(piece)
-        held += len(piece)
-        if held >= size:
-            yield "".join(buffer)
-            buffer.clear()
-            held = 0
-    if buffer:
-        yield "".join(buffer)
+def batched(pieces, count: int = PIECES):
+    """Join many small strings (encoder tokens, lines) into fewer, larger writes."""
+    from itertools import islice
+
+    pieces = iter(pieces)
+    while True:
+        batch = list(islice(pieces, count))
+        if not batch:
+            return
+        yield "".join(batch)

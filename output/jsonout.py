@@ -13,7 +13,7 @@ def render_json(data, *, skip_empty: bool = True) -> str:
 
 
 def json_chunks(data, *, skip_empty: bool = True):
-    """The same text in pieces of about 64 KB, written as they are encoded.
+    """The same text in pieces (thousands of encoder tokens each), written as encoded.
 
     Blobs and timestamps are converted as the encoder meets them, so the
     data is never copied and the text never whole in memory.

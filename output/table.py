@@ -182,7 +182,7 @@ def render_table(data, title: str, *, color: bool = False, terminal_width: int =
 
 
 def table_chunks(data, title: str, *, color: bool = False, terminal_width: int = 80):
-    """The same text in pieces of about 64 KB.
+    """The same text in pieces (some thousands of writes each).
 
     Every section is as wide as the widest one, so the sections are built
     twice: once to measure them, once to draw them one at a time. Only

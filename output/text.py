@@ -21,7 +21,7 @@ def render_text(data) -> str:
 
 
 def text_chunks(data):
-    """The same text in pieces of about 64 KB, produced as the data is walked."""
+    """The same text in pieces (some thousands of lines each), produced as the data is walked."""
     return batched(_emit(data, None, None))
 
 
