@@ -143,7 +143,8 @@ def sensitive_values(shape, value, path: str = "") -> Iterator[tuple[Any, str]]:
     if kind == "structure" and isinstance(value, dict) and not shape.is_document_type:
         for name, member in shape.members.items():
             if name in value:
-                yield from sensitive_values(member, value[name], f"{path}.{name}" if path else name)
+                label = f"{path}.{name}" if path else name
+                yield from sensitive_values(member, value[name], label)
     elif kind == "list" and isinstance(value, list):
         for i, item in enumerate(value):
             yield from sensitive_values(shape.member, item, f"{path}[{i}]")

@@ -15,10 +15,11 @@ goes through the parsers of `CheckedParserFactory`, the session's
 
 Otherwise `UnreadableResponse` (exit 255) says, on one line, the status, the
 content type, what is wrong and how the body begins. botocore reads the body
-after its retry logic has let go of the request, so these are not retried. Bodies the output does not read as a document (no output, a
-raw blob or text payload, a stream) are left alone. An error status whose
-body is an HTML page or does not parse is read as botocore reads a bare 5xx
-page: the status code and its reason, "(403) ...: Forbidden", one line.
+after its retry logic has let go of the request, so these are not retried.
+Bodies the output does not read as a document (no output, a raw blob or
+text payload, a stream) are left alone. An error status whose body is an
+HTML page or does not parse is read as botocore reads a bare 5xx page: the
+status code and its reason, "(403) ...: Forbidden", one line.
 
 The JSON parsers also build the result with the least memory: they parse
 the bytes without a decoded copy, keep one copy of repeated short strings,
