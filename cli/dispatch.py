@@ -467,6 +467,9 @@ def translate(error: Exception) -> CliError | Exception:
         return ConnectionFailure(str(error))
     if isinstance(error, bx.PaginationError):
         return UsageError(str(error))
+    if isinstance(error, bx.IncompleteReadError):  # a streamed body cut short
+        return CliError(f"The response could not be read: the connection closed after "
+                        f"{error.kwargs['actual_bytes']} of {error.kwargs['expected_bytes']} bytes")
     if isinstance(error, bx.BotoCoreError):
         return CliError(str(error))
     return error

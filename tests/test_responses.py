@@ -204,3 +204,12 @@ def test_checked_json_parser_matches_botocore(body):
                 "context": {"operation_name": "Op"}}
     expected = JSONParser().parse(dict(response), shape)
     assert parser_class("json")().parse(dict(response), shape) == expected
+
+
+def test_streamed_body_cut_short(tmp_path):
+    with FaultServer("short", body=b"0123456789" * 100, cut=50,
+                     content_type="application/octet-stream") as fault:
+        result = run(["s3api", "get-object", "--bucket", "b", "--key", "k",
+                      str(tmp_path / "out.bin"), "--endpoint-url", fault.endpoint],
+                     environ(tmp_path))
+    assert_one_line(result, "could not be read", "after 50 of 1000 bytes")

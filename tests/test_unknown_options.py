@@ -48,8 +48,8 @@ CASES = [
 
 
 @pytest.mark.parametrize("argv,error,hint", CASES, ids=[" ".join(c[0]) for c in CASES])
-def test_unknown_option_errors(argv, error, hint):
-    result = run(argv, {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent"})
+def test_unknown_option_errors(tmp_path, argv, error, hint):
+    result = run(argv, {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     assert result.exit_code == 252
     lines = result.stderr.splitlines()
     at = lines.index("aws: [ERROR]: " + error)
@@ -70,7 +70,7 @@ def test_unknown_option_errors(argv, error, hint):
     ["cognito-idp", "admin-get-user", "--cli-input-json", '{"UserPoolId": "p", "Username": "u"}',
      "--generate-cli-skeleton", "output"],
 ])
-def test_abbreviations_and_skeletons_still_work(argv):
-    result = run(argv, {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent"})
+def test_abbreviations_and_skeletons_still_work(tmp_path, argv):
+    result = run(argv, {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("{")
