@@ -6,6 +6,8 @@ and then does what `fault` says:
 - "answer": a complete response: `status`, `content_type`, `body` (bytes), extra `headers`;
 - "short": the same headers (Content-Length of the whole body) but only the first `cut`
   bytes of the body, then the connection closes;
+- "stall": the headers and the first `cut` bytes of the body, then nothing (until the
+  server stops);
 - "chunked-short": a chunked body whose last chunk is cut short, then the connection closes;
 - "garbage": bytes that are not an HTTP response, then the connection closes;
 - "hang": never answers (until the server stops);
@@ -98,6 +100,9 @@ class FaultServer:
                 body = self.routes.get(path)
                 status = 200 if body is not None else 404
                 conn.sendall(self._head(body or b"", status) + (body or b""))
+            elif self.fault == "stall":
+                conn.sendall(self._head(self.body, self.status) + self.body[:self.cut])
+                self._stopped.wait()
             elif self.fault == "chunked-short":
                 head = self._head(self.body, self.status).replace(
                     f"Content-Length: {len(self.body)}".encode(), b"Transfer-Encoding: chunked")

@@ -136,6 +136,7 @@ def test_error_pages_are_one_service_error_line(tmp_path, server, argv, line):
     ("chunked-short", "Connection was closed"),
     ("garbage", "Connection was closed"),
     ("hang", "Read timeout"),
+    ("stall", "Read timeout"),
 ])
 def test_connection_faults_are_one_line(tmp_path, fault, phrase):
     with FaultServer(fault, body=JSON, cut=20) as server:
