@@ -226,3 +226,24 @@ def test_no_debug_no_log(moto):
     result = run(["cognito-idp", "list-user-pools", "--max-results", "1"], debug_env(moto))
     assert result.exit_code == 0 and result.stderr == ""
     assert os.environ.get("AWS_SECRET_ACCESS_KEY") != SECRET_KEY
+
+
+def test_presigned_url_in_a_response_hidden(tmp_path):
+    signature = "9f" * 32
+    token = "IQoJb3JpZ2luX2VjEXAMPLEtoken%2F%2Babc"
+    url = ("https://awslambda-us-west-2-tasks.s3.us-west-2.amazonaws.com/snapshots/f?"
+           f"X-Amz-Security-Token={token}&X-Amz-Algorithm=AWS4-HMAC-SHA256"
+           f"&X-Amz-Credential=ASIAEXAMPLE%2F20260101%2Fus-west-2%2Fs3%2Faws4_request"
+           f"&X-Amz-Signature={signature}")
+    body = json.dumps({"Configuration": {"FunctionName": "f"},
+                       "Code": {"RepositoryType": "S3", "Location": url}}).encode()
+    env = {"HOME": str(tmp_path), "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+           "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
+           "AWS_DEFAULT_REGION": "us-west-2", "AWS_PAGER": ""}
+    with FaultServer(body=body, content_type="application/json") as server:
+        result = run(["lambda", "get-function", "--function-name", "f", "--debug",
+                      "--endpoint-url", server.endpoint], env)
+    assert result.exit_code == 0, result.stderr[-2000:]
+    assert signature in result.stdout  # the output is the user's; the log is not
+    assert_hidden(result.stderr, signature, token, SECRET_KEY)
+    assert "X-Amz-Signature=***" in result.stderr
