@@ -3,8 +3,9 @@
 Ctrl-C at any moment ends the process with status 130 and at most one
 (empty) line, as v2's interrupt does, never a traceback: from the moment
 this module is imported (the first of shapecli's code to run) SIGINT ends
-the process at once. Only a pager, while it runs, gets Ctrl-C its own way
-(output.pager waits for it to exit, then main() reports the interrupt).
+the process at once. Only what handles Ctrl-C itself does otherwise, for as
+long as it runs: a pager (output.pager waits for it to exit, then main()
+reports the interrupt) and a batch run (cli.batch finishes what it can).
 Raising KeyboardInterrupt instead would not do: Python swallows it where it
 lands in a finalizer or a weakref callback (printing "Exception ignored"),
 and the command would go on. (Before this module is imported the interpreter
