@@ -124,7 +124,7 @@ def render_yaml(data) -> str:
 ITEMS_PER_DUMP = 256
 
 
-def yaml_chunks(data):
+def yaml_chunks(data, items_per_dump: int = ITEMS_PER_DUMP):
     """The same text in pieces: a long list at the top, or under a top-level key, is
     written some items at a time.
 
@@ -140,12 +140,13 @@ def yaml_chunks(data):
     if data == {}:
         return
     if isinstance(data, list):
-        yield from _list_items(data)
+        yield from _list_items(data, items_per_dump)
     elif isinstance(data, dict):
         pending: dict = {}  # keys written together, in one dump, as the whole document would
         for key in _sorted_keys(data):
             value = data[key]
-            head = dump(plain({key: [None]}, "yaml")) if _long_list(value) else ""
+            long_list = isinstance(value, list) and len(value) > items_per_dump
+            head = dump(plain({key: [None]}, "yaml")) if long_list else ""
             if not head.endswith(":\n- null\n"):
                 pending[key] = value
                 continue
@@ -153,24 +154,20 @@ def yaml_chunks(data):
                 yield dump(plain(pending, "yaml"))
                 pending = {}
             yield head[:-len("- null\n")]
-            yield from _list_items(value)
+            yield from _list_items(value, items_per_dump)
         if pending:
             yield dump(plain(pending, "yaml"))
     else:
         yield json.dumps(plain(data, "yaml"), indent=4, ensure_ascii=False) + "\n"
 
 
-def _long_list(value) -> bool:
-    return isinstance(value, list) and len(value) > ITEMS_PER_DUMP
-
-
-def _list_items(items):
+def _list_items(items, items_per_dump: int):
     from output._plain import plain
 
     if not items:
         yield dump([])
-    for start in range(0, len(items), ITEMS_PER_DUMP):
-        yield dump(plain(items[start:start + ITEMS_PER_DUMP], "yaml"))
+    for start in range(0, len(items), items_per_dump):
+        yield dump(plain(items[start:start + items_per_dump], "yaml"))
 
 
 def _sorted_keys(data: dict) -> list:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime
 import json
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import output
 from output._plain import plain
-from output.yamlout import ITEMS_PER_DUMP, dump, yaml_chunks
+from output.yamlout import dump, yaml_chunks
+
+PER_DUMP = 3  # the tests cut YAML every few items, so small lists are "long"
 
 keys = st.sampled_from(["Name", "Value", "yes", "on", "1e3", "a b", "k:v", "Id", "x" * 130])
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=30),
@@ -26,8 +28,8 @@ items = st.recursive(scalars, lambda inner: st.one_of(
 
 
 def long_lists(draw_items):
-    # Lists longer than one dump's worth, so the pieces really are pieces.
-    return st.lists(draw_items, min_size=ITEMS_PER_DUMP - 2, max_size=ITEMS_PER_DUMP * 2 + 3)
+    # Lists around and past one dump's worth, so the pieces really are pieces.
+    return st.lists(draw_items, min_size=PER_DUMP - 1, max_size=PER_DUMP * 3 + 1)
 
 
 documents = st.one_of(
@@ -37,7 +39,7 @@ documents = st.one_of(
 )
 
 
-@settings(max_examples=12, deadline=None)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_yaml_pieces_read_as_one_dump(data):
     if data == {}:
@@ -46,10 +48,10 @@ def test_yaml_pieces_read_as_one_dump(data):
         whole = dump(plain(data, "yaml"))
     else:  # a bare scalar is written as JSON, as v2 does
         whole = json.dumps(plain(data, "yaml"), indent=4, ensure_ascii=False) + "\n"
-    assert "".join(yaml_chunks(data)) == whole
+    assert "".join(yaml_chunks(data, PER_DUMP)) == whole
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_json_pieces_read_as_one_dump(data):
     if data == {}:
