@@ -1,8 +1,33 @@
-"""`python -m cli` and the `aws` / `shapecli` console scripts."""
+"""`python -m cli` and the `aws` / `shapecli` scripts (bin/aws).
+
+Ctrl-C at any moment ends the process with status 130 and at most one
+(empty) line, as v2's interrupt does, never a traceback: from the moment
+this module is imported (the first of shapecli's code to run) SIGINT ends
+the process at once. Only what handles Ctrl-C itself does otherwise, for as
+long as it runs: a pager (output.pager waits for it to exit, then main()
+reports the interrupt) and a batch run (cli.batch finishes what it can).
+Raising KeyboardInterrupt instead would not do: Python swallows it where it
+lands in a finalizer or a weakref callback (printing "Exception ignored"),
+and the command would go on. (Before this module is imported the interpreter
+is still starting, and a SIGINT is the interpreter's, as for any Python
+program.)
+"""
 
 import gc
 import os
 import sys
+
+# The C module under `signal`: importing `signal` itself builds enums (half a
+# millisecond on every command).
+import _signal
+
+
+def _interrupted(signum, frame):
+    os.write(2, b"\n")
+    os._exit(130)
+
+
+_signal.signal(_signal.SIGINT, _interrupted)
 
 
 class _ClosedStream:

@@ -188,9 +188,15 @@ def pagination_options(operation: Operation) -> tuple[Option, ...]:
 # kept among the options (not "outfile": iam's --outfile is an option).
 STREAMING_OUTFILE = "streaming outfile"
 
-# Given on the command line, these make v2 drop the required-argument check.
+# Given on the command line, these make v2 drop the required-argument check
+# (--generate-cli-skeleton except with `output`, which validates the input).
 REQUIREMENT_OVERRIDES = ("cli_input_json", "cli_input_yaml", "cli_input_jsonl",
                          "generate_cli_skeleton")
+
+
+def lifts_requirements(options: dict[str, Any]) -> bool:
+    return any(options.get(name) not in (None, "output") if name == "generate_cli_skeleton"
+               else options.get(name) is not None for name in REQUIREMENT_OVERRIDES)
 
 
 def parse_operation(operation: Operation, words: list[str], batch: bool = True) -> OperationArgs:
@@ -229,13 +235,15 @@ def parse_operation(operation: Operation, words: list[str], batch: bool = True) 
     outfile = leftovers[taken.pop(0)] if operation.streaming_output and taken else None
     result = OperationArgs(raw, option_values)
     result.options[STREAMING_OUTFILE] = outfile
-    if not any(option_values[name] is not None for name in REQUIREMENT_OVERRIDES):
+    if not lifts_requirements(option_values):
         from cli.customizations import operation_defaults
 
         missing = missing_required(
             operation, result, operation_defaults(operation.command_name, operation.cli_name))
         if missing:
-            raise UsageError("the following arguments are required: " + ", ".join(missing))
+            error = UsageError("the following arguments are required: " + ", ".join(missing))
+            error.hint = did_you_mean(leftovers, params, options)
+            raise error
     word = leftovers[taken[0]] if taken else None
     rest = [w for i, w in enumerate(leftovers)
             if i not in positional[:1 + bool(operation.streaming_output)]]
@@ -245,8 +253,27 @@ def parse_operation(operation: Operation, words: list[str], batch: bool = True) 
     if word:  # v2 drops an empty first word ("aws swf deprecate-domain --name n ''")
         rest.append(word)
     if rest:
-        raise UnknownOptionsError(rest)
+        error = UnknownOptionsError(rest)
+        error.hint = did_you_mean(rest, params, options)
+        raise error
     return result
+
+
+def did_you_mean(words: list[str], params: list[Parameter],
+                 options: tuple[Option, ...]) -> str | None:
+    """`Did you mean --username?` for the first unknown option close to a known one."""
+    unknown = [w.split("=", 1)[0] for w in words if w.startswith("--")]
+    if not unknown:
+        return None
+    import difflib
+
+    known = [p.cli_name for p in params] + [p.negative_cli_name for p in params if p.is_flag]
+    known += [o.cli_name for o in options + GLOBAL_OPTIONS]
+    for word in unknown:
+        close = difflib.get_close_matches(word, known, n=1, cutoff=0.8)
+        if close:
+            return f"Did you mean {close[0]}?"
+    return None
 
 
 def _add_parameter(parser: argparse.ArgumentParser, param: Parameter) -> None:

@@ -98,9 +98,21 @@ def make_session(settings: CallSettings, environ: Mapping[str, str]):
                                        profile=settings.profile)
     session.user_agent_name = "shapecli"
     session.user_agent_version = __version__
+    from cli import responses
+
+    responses.install(session)
+    session.register("creating-serializer", _timestamps_as_v2_sends_them)
     if settings.debug:
-        session.set_stream_logger("", 10)
+        from cli import redact
+
+        redact.watch(session)
     return session
+
+
+def _timestamps_as_v2_sends_them(serializer_kwargs, **_) -> None:
+    # v2 sends unix timestamps in whole seconds, ISO 8601 ones to the
+    # microsecond and RFC 822 ones in seconds: botocore's "legacy" precision.
+    serializer_kwargs["timestamp_precision"] = "legacy"
 
 
 def check_profile(session) -> None:
@@ -130,10 +142,12 @@ def parse_timestamps_as_text(session, timestamp_format: str) -> None:
     `iso8601` (the default): ISO 8601 of the parsed time; `wire`: exactly
     what the service sent.
     """
-    if timestamp_format == "wire":
-        parser = wire_timestamp
-    else:
-        parser = iso_timestamp
+    if timestamp_format not in ("wire", "iso8601"):
+        error = ConfigError(f"Unknown cli_timestamp_format value: {timestamp_format}, valid "
+                            'values are "wire" or "iso8601"')
+        error.code = "Configuration"  # v2's words and exit code (253)
+        raise error
+    parser = wire_timestamp if timestamp_format == "wire" else iso_timestamp
     session.get_component("response_parser_factory").set_parser_defaults(
         timestamp_parser=parser)
 
@@ -453,6 +467,9 @@ def translate(error: Exception) -> CliError | Exception:
         return ConnectionFailure(str(error))
     if isinstance(error, bx.PaginationError):
         return UsageError(str(error))
+    if isinstance(error, bx.IncompleteReadError):  # a streamed body cut short
+        return CliError(f"The response could not be read: the connection closed after "
+                        f"{error.kwargs['actual_bytes']} of {error.kwargs['expected_bytes']} bytes")
     if isinstance(error, bx.BotoCoreError):
         return CliError(str(error))
     return error

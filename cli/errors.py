@@ -34,6 +34,7 @@ class CliError(Exception):
 
     exit_code = ExitCode.OTHER
     code: str | None = None  # v2's "(Code)" in "An error occurred (Code): ..."
+    hint: str | None = None  # one line of shapecli's own after v2's message
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -41,9 +42,10 @@ class CliError(Exception):
 
     def render(self) -> str:
         """The text for stderr, in v2's layout."""
+        hint = f"{self.hint}\n" if self.hint else ""
         if self.code:
-            return f"\naws: [ERROR]: An error occurred ({self.code}): {self.message}\n"
-        return f"\naws: [ERROR]: {self.message}\n"
+            return f"\naws: [ERROR]: An error occurred ({self.code}): {self.message}\n{hint}"
+        return f"\naws: [ERROR]: {self.message}\n{hint}"
 
 
 class UsageError(CliError):

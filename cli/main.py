@@ -45,33 +45,42 @@ def run_command(argv: list[str], env: Env) -> int:
     from cli.catalog import Catalog
 
     catalog = Catalog(env.environ)
-    words = args.words
-    if not words:
+    # As in v2, the command and the operation are the first words that are not
+    # options; options before them (unknown to the globals) go to the operation.
+    command, rest = _next_word(args.words)
+    if command is None:
         raise UsageError("the following arguments are required: command")
-    if words[0] == "help":
+    if command == "help":
         return show_help(catalog, [], args, env)
-    command = words[0]
     service = catalog.service_name(command)  # raises "Found invalid choice" with suggestions
-    if len(words) < 2 or words[1].startswith("-"):
+    name, rest = _next_word(rest)
+    if name is None:
         raise UsageError("the following arguments are required: operation")
-    if words[1] == "help":
+    if name == "help":
         return show_help(catalog, [command], args, env)
-    if words[1] == "wait" and catalog.waiters(service):
+    if name == "wait" and catalog.waiters(service):
         from cli.wait import run_wait
 
-        return run_wait(catalog, args, words, env, query)
-    operation = catalog.operation(command, words[1])
-    rest = words[2:]
+        return run_wait(catalog, args, [command, name, *rest], env, query)
+    operation = catalog.operation(command, name)
     if rest == ["help"]:
-        return show_help(catalog, [command, words[1]], args, env)
+        return show_help(catalog, [command, name], args, env)
     op_args = parse_operation(operation, rest)
     if op_args.help:
-        return show_help(catalog, [command, words[1]], args, env)
-    if any(op_args.options.get(name) is not None for name in BATCH_TRIGGERS):
+        return show_help(catalog, [command, name], args, env)
+    if any(op_args.options.get(trigger) is not None for trigger in BATCH_TRIGGERS):
         from cli.batch import run_batch
 
         return run_batch(Command(catalog, operation, args, op_args, env), query)
     return run_operation(Command(catalog, operation, args, op_args, env), query)
+
+
+def _next_word(words: list[str]) -> tuple[str | None, list[str]]:
+    """The first word that is not an option, and the other words in their order."""
+    for i, word in enumerate(words):
+        if not word.startswith("-"):
+            return word, words[:i] + words[i + 1:]
+    return None, words
 
 
 def run_operation(command: Command, query) -> int:
@@ -172,7 +181,20 @@ def main(argv: list[str], env: Env | None = None, *, prompt: bool = True) -> int
     (the prompt's own run of the line it edited).
     """
     env = env or Env()
-    debug = "--debug" in argv
+    # argparse reads --debug or any abbreviation of it (the only global starting --d).
+    debug = any(len(word) >= 3 and "--debug".startswith(word) for word in argv)
+    if not debug:
+        return _run(argv, env, debug, prompt)
+    from cli import redact
+
+    redact.start(env, argv)  # the log, and every line of stderr, without secrets
+    try:
+        return _run(argv, env, debug, prompt)
+    finally:
+        redact.stop()
+
+
+def _run(argv: list[str], env: Env, debug: bool, prompt: bool) -> int:
     try:
         mode = prompt_mode(argv, env) if prompt else OFF
         if mode != OFF:

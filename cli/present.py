@@ -53,23 +53,32 @@ def strip_metadata(response: Any) -> Any:
 
 def print_result(data: Any, output_format: str, args: GlobalArgs, env: Env, query, *,
                  title: str | None = None, session=None) -> int:
-    """A response (or an output skeleton) as v2 prints it."""
+    """A response (or an output skeleton) as v2 prints it, written as it is rendered."""
     import output
 
     data = strip_metadata(data)
     if data == {} and query is None:
         return ExitCode.OK  # v2 prints nothing for an empty response
-    text = output.render(apply_query(data, query), output_format,
-                         color=color(args, env), title=title, terminal_width=width(env))
-    return print_text(text, args, env, session)
+    chunks = output.render_chunks(apply_query(data, query), output_format,
+                                  color=color(args, env), title=title, terminal_width=width(env))
+    return print_chunks(chunks, args, env, session)
 
 
 def print_text(text: str, args: GlobalArgs, env: Env, session=None) -> int:
     """Text that is already rendered (a skeleton, a help page), through the pager."""
-    if text:
+    return print_chunks((text,), args, env, session)
+
+
+def print_chunks(chunks: Iterable[str], args: GlobalArgs, env: Env, session=None) -> int:
+    """Rendered pieces through the pager; no pager at all when there is nothing to show."""
+    chunks = iter(chunks)
+    first = next((chunk for chunk in chunks if chunk), None)
+    if first is not None:
+        import itertools
+
         from output import pager
 
-        pager.write([text], env, pager_command(args, env, session))
+        pager.write(itertools.chain((first,), chunks), env, pager_command(args, env, session))
     return ExitCode.OK
 
 

@@ -168,6 +168,14 @@ class Command:
         binary_format = self.args.cli_binary_format
         if binary_format is None and blob_given:
             binary_format = self.config("cli_binary_format")
+            if binary_format not in (None, "base64", "raw-in-base64-out"):
+                from cli.errors import ConfigError
+
+                # v2 fails with a bare KeyError (exit 255); a setting is configuration.
+                error = ConfigError(f"Unknown cli_binary_format value: {binary_format}, valid "
+                                    'values are "base64" or "raw-in-base64-out"')
+                error.code = "Configuration"
+                raise error
         return binary_format or "base64"
 
     def paging(self, params: dict) -> tuple[dict, dict | None]:

@@ -174,7 +174,7 @@ def _scalar(shape: Shape, value: Any, cli_name: str) -> Any:
 
 
 def _shorthand(parameter: Parameter, value: Any, where: tuple[str, ...] | None) -> Any:
-    from shorthand import ShorthandError, ShorthandTypeError, coerce, parse
+    from shorthand import ShorthandError, ShorthandTooDeep, ShorthandTypeError, coerce, parse
 
     shape, cli_name = parameter.shape, parameter.cli_name
     kind = shape.type_name
@@ -187,15 +187,19 @@ def _shorthand(parameter: Parameter, value: Any, where: tuple[str, ...] | None) 
         members = shape.members
         if list(members) == ["Value"] and members["Value"].type_name == "string":
             return {"Value": value}
+    from cli.limits import MAX_DEPTH, too_deep
+
     try:
         if isinstance(value, list):
-            parsed: Any = [parse(v) for v in value]
+            parsed: Any = [parse(v, MAX_DEPTH - 1) for v in value]
         else:
-            parsed = parse(value)
+            parsed = parse(value, MAX_DEPTH)
         parsed = _read_file_refs(parsed, cli_name)
         if kind == "list" and not isinstance(parsed, list):
             return parsed  # shorthand read from a file: v2 neither wraps nor types it
         return coerce(parsed, shape, parameter.py_name)
+    except ShorthandTooDeep as e:
+        raise too_deep(cli_name, f" (at character {e.position + 1})") from None
     except (ShorthandError, ShorthandTypeError) as e:
         raise ParamError(cli_name, str(e)) from None
 
@@ -283,10 +287,16 @@ def _is_json_header(shape: Shape) -> bool:
 def _json(value: Any, cli_name: str) -> Any:
     if isinstance(value, bytes):
         value = _text_of(value, cli_name)
+    from cli.limits import check_depth, too_deep
+
     try:
-        return json.loads(value)
+        parsed = json.loads(value)
+    except RecursionError:
+        raise too_deep(cli_name) from None
     except ValueError as e:
         raise ParamError(cli_name, f"Invalid JSON: {e}\nJSON received: {value}") from None
+    check_depth(parsed, cli_name)
+    return parsed
 
 
 def _text_of(data: bytes, cli_name: str) -> str:

@@ -33,31 +33,48 @@ def render(
     `yaml-stream` here renders `data` as its only page. `skip_empty=False`
     prints an empty dict too (a skeleton `{}` is a document, not a response).
     """
-    from output._plain import plain
+    return "".join(render_chunks(data, output_format, color=color, title=title,
+                                 terminal_width=terminal_width, skip_empty=skip_empty))
 
+
+def render_chunks(
+    data,
+    output_format: str,
+    *,
+    color: bool = False,
+    title: str | None = None,
+    terminal_width: int = 80,
+    skip_empty: bool = True,
+) -> Iterator[str]:
+    """`render`'s text in pieces, made as they are written.
+
+    For a large response this is what keeps memory bounded: the data is
+    never copied whole and the text never held whole (see each format's
+    `*_chunks`). Joined, the pieces are exactly `render`'s text.
+    """
     if output_format == "off":
-        return ""
-    data = plain(data, output_format)
+        return iter(())
     if output_format == "json":
-        from output.jsonout import render_json
+        from output.jsonout import json_chunks
 
-        return render_json(data, skip_empty=skip_empty)
+        return json_chunks(data, skip_empty=skip_empty)
     if output_format == "text":
-        from output.text import render_text
+        from output.text import text_chunks
 
-        return render_text(data)
+        return text_chunks(data)
     if output_format == "table":
-        from output.table import render_table
+        from output.table import table_chunks
 
-        return render_table(data, title or "", color=color, terminal_width=terminal_width)
+        return table_chunks(data, title or "", color=color, terminal_width=terminal_width)
     if output_format == "yaml":
-        from output.yamlout import render_yaml
+        from output.yamlout import yaml_chunks
 
-        return render_yaml(data)
+        return yaml_chunks(data)
     if output_format == "yaml-stream":
+        from output._plain import plain
         from output.yamlout import render_yaml_page
 
-        return render_yaml_page(data)
+        return iter((render_yaml_page(plain(data, output_format)),))
     raise ValueError(f"unknown output format: {output_format!r}")
 
 
@@ -80,12 +97,10 @@ def render_stream(pages: Iterable, output_format: str) -> Iterator[str]:
         for page in pages:
             yield render_yaml_page(plain(page, output_format))
     elif output_format == "text":
-        from output.text import render_text
+        from output.text import text_chunks
 
         for page in pages:
-            text = render_text(plain(page, output_format))
-            if text:
-                yield text
+            yield from text_chunks(page)
     elif output_format == "off":
         for _ in pages:
             pass

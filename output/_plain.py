@@ -38,3 +38,34 @@ def plain(value, output_format: str = "json", _memo=None):
     if isinstance(value, (bytes, bytearray)):
         return base64.b64encode(value).decode("ascii")
     return value
+
+
+def text_of(value) -> str:
+    """A scalar as text and table output print it: `str()`, with blobs as base64."""
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
+    return str(value)
+
+
+def json_default(value):
+    """What JSON output writes for the scalars JSON has no type for (json's `default=`)."""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+PIECES = 4096  # small strings joined into one write when output is streamed
+
+
+def batched(pieces, count: int = PIECES):
+    """Join many small strings (encoder tokens, lines) into fewer, larger writes."""
+    from itertools import islice
+
+    pieces = iter(pieces)
+    while True:
+        batch = list(islice(pieces, count))
+        if not batch:
+            return
+        yield "".join(batch)

@@ -49,7 +49,8 @@ def write(chunks: Iterable[str], env, pager: str | None) -> None:
     if pager:
         process = _start(pager, env)
         if process is not None:
-            _feed(process, chunks)
+            with _interrupts_raise():
+                _feed(process, chunks)
             return
     _write_stdout(chunks, env.stdout)
 
@@ -130,6 +131,28 @@ def _feed(process, chunks: Iterable[str]) -> None:
                 pass
     finally:
         _wait(process)
+
+
+class _interrupts_raise:
+    """Ctrl-C raises KeyboardInterrupt while the pager runs.
+
+    The `aws` process ends at once on Ctrl-C (cli.__main__); with a pager
+    it must wait for the pager to restore the terminal first.
+    """
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def __exit__(self, *exc):
+        if self.previous is not None:
+            import signal
+
+            signal.signal(signal.SIGINT, self.previous)
 
 
 def _wait(process) -> None:

@@ -20,6 +20,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from output._plain import batched, text_of
+
 # colorama's codes, written as v2 writes them (`--color on`, or a terminal):
 # values bright blue, nesting bars dim yellow, and a reset after every write.
 _VALUE_ON = "\x1b[1m\x1b[34m"
@@ -29,7 +31,10 @@ _RESET = "\x1b[0m"
 
 def display_width(text) -> int:
     """Columns `text` takes on a terminal, as v2 counts them."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in str(text))
+    text = str(text)
+    if text.isascii():  # no ASCII character is wide or ambiguous
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 @dataclass
@@ -54,7 +59,7 @@ class _Section:
             raise ValueError(
                 f"Row should have {self.columns} elements, instead it has {len(row)}"
             )
-        row = [str(cell) for cell in row]
+        row = [text_of(cell) for cell in row]
         self.rows.append(row)
         self._widen(row)
 
@@ -92,24 +97,36 @@ class _Section:
 
 
 class _Builder:
-    """Turns data into sections, following v2's traversal."""
+    """Turns data into sections, following v2's traversal.
+
+    `build` is a generator: it yields each section once it is complete (when
+    the next one starts, or at the end), so a caller can draw sections as
+    they come instead of holding them all.
+    """
 
     def __init__(self) -> None:
-        self.sections: list[_Section] = []
         self.current: _Section | None = None
 
-    def new_section(self, title, indent) -> None:
+    def new_section(self, title, indent):
+        if self.current is not None:
+            yield self.current
         self.current = _Section(title=title, indent=indent)
-        self.sections.append(self.current)
 
-    def build(self, title, value, indent=0) -> bool:
+    def sections(self, title, value):
+        """Every section of `value` under `title`, in drawing order."""
+        yield from self.build(title, value)
+        if self.current is not None:
+            yield self.current
+            self.current = None
+
+    def build(self, title, value, indent=0):
         if not value:
-            return False
+            return
         if title is not None:
-            self.new_section(title, indent)
-        if isinstance(value, list):
+            yield from self.new_section(title, indent)
+        if isinstance(value, (list, tuple)):
             if isinstance(value[0], dict):
-                self._list_of_dicts(value, indent, title)
+                yield from self._list_of_dicts(value, indent, title)
             else:
                 for item in value:
                     if _is_scalar(item):
@@ -117,12 +134,11 @@ class _Builder:
                     elif all(_is_scalar(cell) for cell in item):
                         self.current.add_row(list(item))
                     else:
-                        self.build(None, item)
+                        yield from self.build(None, item)
         if isinstance(value, dict):
-            self._dict(value, indent)
-        return True
+            yield from self._dict(value, indent)
 
-    def _dict(self, value, indent) -> None:
+    def _dict(self, value, indent):
         headers, nested = _split_keys(value)
         if len(headers) == 1:
             self.current.add_row([headers[0], value[headers[0]]])
@@ -130,9 +146,9 @@ class _Builder:
             self.current.add_headers(headers)
             self.current.add_row([value[key] for key in headers])
         for key in nested:
-            self.build(key, value[key], indent + 1)
+            yield from self.build(key, value[key], indent + 1)
 
-    def _list_of_dicts(self, items, indent, title) -> None:
+    def _list_of_dicts(self, items, indent, title):
         headers, nested = set(), set()
         for item in items:
             scalar_keys, other_keys = _split_keys(item)
@@ -142,16 +158,16 @@ class _Builder:
         self.current.add_headers(headers)
         for n, item in enumerate(items):
             if n and nested:
-                self.new_section(title, indent)
+                yield from self.new_section(title, indent)
                 self.current.add_headers(headers)
             self.current.add_row([item.get(key, "") for key in headers])
             for key in nested:
                 if key in item:
-                    self.build(key, item[key], indent + 1)
+                    yield from self.build(key, item[key], indent + 1)
 
 
 def _is_scalar(value) -> bool:
-    return not isinstance(value, (list, dict))
+    return not isinstance(value, (list, tuple, dict))
 
 
 def _split_keys(mapping):
@@ -162,21 +178,38 @@ def _split_keys(mapping):
 
 def render_table(data, title: str, *, color: bool = False, terminal_width: int = 80) -> str:
     """v2's table for `data` under `title`, or '' when there is nothing to show."""
-    builder = _Builder()
-    if not builder.build(title, data):
-        return ""
-    sections = builder.sections
-    width = max(s.total_width() for s in sections)
-    if width > terminal_width:
-        sections = [_on_its_side(s) for s in sections]
-        width = max(s.total_width() for s in sections)
-    writes: list[str] = ["-" * width + "\n"]
-    for section in sections:
-        _draw(section, width, writes, color)
-    if color:
-        # v2's colorama wrapper resets after every write to stdout.
-        return "".join(chunk + _RESET for chunk in writes)
-    return "".join(writes)
+    return "".join(table_chunks(data, title, color=color, terminal_width=terminal_width))
+
+
+def table_chunks(data, title: str, *, color: bool = False, terminal_width: int = 80):
+    """The same text in pieces (some thousands of writes each).
+
+    Every section is as wide as the widest one, so the sections are built
+    twice: once to measure them, once to draw them one at a time. Only
+    one section is ever held, never the whole table.
+    """
+    if not data:
+        return
+    width = side_width = 0
+    for section in _Builder().sections(title, data):
+        width = max(width, section.total_width())
+        side_width = max(side_width, _on_its_side(section).total_width())
+    turn = width > terminal_width
+    if turn:
+        width = side_width
+    yield from batched(_writes(data, title, width, turn, color))
+
+
+def _writes(data, title, width, turn, color):
+    writes: list[str] = []
+    reset = _RESET if color else ""
+    # v2's colorama wrapper resets after every write to stdout.
+    yield "-" * width + "\n" + reset
+    for section in _Builder().sections(title, data):
+        _draw(_on_its_side(section) if turn else section, width, writes, color)
+        for chunk in writes:
+            yield chunk + reset
+        writes.clear()
 
 
 def _on_its_side(section: _Section) -> _Section:

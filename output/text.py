@@ -13,27 +13,33 @@ The rules, as v2 applies them:
 
 from __future__ import annotations
 
+from output._plain import batched, text_of
+
 
 def render_text(data) -> str:
-    lines: list[str] = []
-    _emit(data, lines, None, None)
-    return "".join(lines)
+    return "".join(_emit(data, None, None))
+
+
+def text_chunks(data):
+    """The same text in pieces (some thousands of lines each), produced as the data is walked."""
+    return batched(_emit(data, None, None))
 
 
 def _is_scalar(value) -> bool:
-    return not isinstance(value, (dict, list))
+    return not isinstance(value, (dict, list, tuple))
 
 
-def _emit(item, lines, name, columns):
+def _emit(item, name, columns):
+    """The lines for `item`, one string each."""
     if isinstance(item, dict):
-        _emit_dict(item, lines, name, columns)
-    elif isinstance(item, list):
-        _emit_list(item, lines, name)
+        yield from _emit_dict(item, name, columns)
+    elif isinstance(item, (list, tuple)):
+        yield from _emit_list(item, name)
     else:
-        lines.append(f"{item}\n")
+        yield f"{text_of(item)}\n"
 
 
-def _emit_list(items, lines, name):
+def _emit_list(items, name):
     if not items:
         return
     if any(isinstance(item, dict) for item in items):
@@ -42,39 +48,40 @@ def _emit_list(items, lines, name):
              for key, value in item.items() if _is_scalar(value)}
         )
         for item in items:
-            _emit(item, lines, name, columns)
-    elif any(isinstance(item, list) for item in items):
+            yield from _emit(item, name, columns)
+    elif any(isinstance(item, (list, tuple)) for item in items):
         scalars = [item for item in items if _is_scalar(item)]
         if scalars:
-            _emit_scalars(scalars, lines, name)
+            yield from _emit_scalars(scalars, name)
         for item in items:
             if not _is_scalar(item):
-                _emit(item, lines, name, None)
+                yield from _emit(item, name, None)
     else:
-        _emit_scalars(items, lines, name)
+        yield from _emit_scalars(items, name)
 
 
-def _emit_scalars(items, lines, name):
+def _emit_scalars(items, name):
     if name is None:
-        lines.append("\t".join(str(item) for item in items) + "\n")
+        yield "\t".join(text_of(item) for item in items) + "\n"
     else:
         label = name.upper()
-        lines.extend(f"{label}\t{item}\n" for item in items)
+        for item in items:
+            yield f"{label}\t{text_of(item)}\n"
 
 
-def _emit_dict(item, lines, name, columns):
+def _emit_dict(item, name, columns):
     if columns is None:
         keys = sorted(item)
-        row = [str(item[key]) for key in keys if _is_scalar(item[key])]
+        row = [text_of(item[key]) for key in keys if _is_scalar(item[key])]
         rest = [key for key in keys if not _is_scalar(item[key])]
     else:
         # Columns shared with sibling dicts: a key that holds a scalar in one
         # sibling is a column in all of them, whatever it holds here.
-        row = [str(item.get(key, "")) for key in columns]
+        row = [text_of(item.get(key, "")) for key in columns]
         rest = sorted(set(item) - set(columns))
     if row:
         if name is not None:
             row.insert(0, name.upper())
-        lines.append("\t".join(row) + "\n")
+        yield "\t".join(row) + "\n"
     for key in rest:
-        _emit(item[key], lines, key, None)
+        yield from _emit(item[key], key, None)

@@ -118,11 +118,64 @@ def dump(data) -> str:
 
 def render_yaml(data) -> str:
     """v2's `--output yaml` text, or '' for an empty response."""
+    return "".join(yaml_chunks(data))
+
+
+ITEMS_PER_DUMP = 256
+
+
+def yaml_chunks(data, items_per_dump: int = ITEMS_PER_DUMP):
+    """The same text in pieces: a long list at the top, or under a top-level key, is
+    written some items at a time.
+
+    A block list's items start at column 0 there, so the items dumped on
+    their own read exactly as in the whole document, and the representer's
+    node graph (several times the size of the data) is only ever built for a
+    few items. Objects shared between items that fall in different pieces
+    (possible only through --query) are written in full rather than as an
+    alias.
+    """
+    from output._plain import plain
+
     if data == {}:
-        return ""
-    if isinstance(data, (dict, list)):
-        return dump(data)
-    return json.dumps(data, indent=4, ensure_ascii=False) + "\n"
+        return
+    if isinstance(data, list):
+        yield from _list_items(data, items_per_dump)
+    elif isinstance(data, dict):
+        pending: dict = {}  # keys written together, in one dump, as the whole document would
+        for key in _sorted_keys(data):
+            value = data[key]
+            long_list = isinstance(value, list) and len(value) > items_per_dump
+            head = dump(plain({key: [None]}, "yaml")) if long_list else ""
+            if not head.endswith(":\n- null\n"):
+                pending[key] = value
+                continue
+            if pending:
+                yield dump(plain(pending, "yaml"))
+                pending = {}
+            yield head[:-len("- null\n")]
+            yield from _list_items(value, items_per_dump)
+        if pending:
+            yield dump(plain(pending, "yaml"))
+    else:
+        yield json.dumps(plain(data, "yaml"), indent=4, ensure_ascii=False) + "\n"
+
+
+def _list_items(items, items_per_dump: int):
+    from output._plain import plain
+
+    if not items:
+        yield dump([])
+    for start in range(0, len(items), items_per_dump):
+        yield dump(plain(items[start:start + items_per_dump], "yaml"))
+
+
+def _sorted_keys(data: dict) -> list:
+    # As PyYAML orders a mapping (sort_keys=True): sorted, or as given if the keys don't sort.
+    try:
+        return sorted(data)
+    except TypeError:
+        return list(data)
 
 
 def render_yaml_page(page) -> str:

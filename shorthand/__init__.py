@@ -5,9 +5,9 @@ or the cli package.
 """
 
 from shorthand.coerce import coerce
-from shorthand.errors import ShorthandError, ShorthandTypeError
+from shorthand.errors import ShorthandError, ShorthandTooDeep, ShorthandTypeError
 from shorthand.parser import FileRef, parse
 from shorthand.render import render_value
 
-__all__ = ["FileRef", "ShorthandError", "ShorthandTypeError", "coerce", "parse",
-           "render_value"]
+__all__ = ["FileRef", "ShorthandError", "ShorthandTooDeep", "ShorthandTypeError", "coerce",
+           "parse", "render_value"]

@@ -3,6 +3,7 @@
 `ShorthandError` is the one syntax error: it carries the input and the offset
 where parsing stopped, and renders as AWS CLI v2 does (the input, a caret
 under the offset, what was expected). The caller adds the option name.
+`ShorthandTooDeep`, a `ShorthandError`, is nesting past the parser's limit.
 `ShorthandTypeError` is raised by the coercion pass, which has no offset but a
 member path (`BlockDeviceMappings[0].Ebs.VolumeSize`).
 """
@@ -44,6 +45,21 @@ class ShorthandError(ValueError):
         if self.hint:
             out += "\n" + self.hint
         return out
+
+
+class ShorthandTooDeep(ShorthandError):
+    """Brackets and braces nested past the parser's limit.
+
+    One line, without the input: at that depth the input is thousands of
+    characters long.
+    """
+
+    def __init__(self, limit: int, text: str, position: int):
+        self.limit = limit
+        super().__init__(f"nested more than {limit} levels deep", text, position)
+
+    def render(self) -> str:
+        return f"{self.message} at character {self.position + 1}"
 
 
 class ShorthandTypeError(ValueError):

@@ -13,7 +13,9 @@
 
 Whitespace may surround punctuation; bare words drop trailing whitespace.
 A csv item that turns out to be the next key (``a=b,c=d``) is given back:
-the parser backs up to the comma before it, as v2 does.
+the parser backs up to the comma before it, as v2 does. Lists and hashes may
+nest `max_depth` levels under the top-level keys (`ShorthandTooDeep` past
+that), so no input can exhaust the stack.
 
 `parse(text)` returns dicts, lists and strings. Under ``@=`` a value that
 starts with ``file://`` or ``fileb://`` becomes a `FileRef`; reading the file
@@ -27,10 +29,11 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-from shorthand.errors import ShorthandError
+from shorthand.errors import ShorthandError, ShorthandTooDeep
 from shorthand.tokens import Scanner
 
 FILE_PREFIXES = ("file://", "fileb://")
+MAX_DEPTH = 100
 
 DUPLICATE_HINT = 'This is often because there is a preceding "," instead of a space.'
 
@@ -61,15 +64,30 @@ class FileRef:
         return f"FileRef({self.uri!r})"
 
 
-def parse(text: str) -> dict[str, Any]:
-    """Parse shorthand `text`; raise `ShorthandError` (with an offset) if it does not parse."""
-    return _Parser(text).parameter()
+def parse(text: str, max_depth: int = MAX_DEPTH) -> dict[str, Any]:
+    """Parse shorthand `text`; raise `ShorthandError` (with an offset) if it does not parse.
+
+    The result nests at most `max_depth` levels (the top-level keys are the first).
+    """
+    return _Parser(text, max_depth).parameter()
 
 
 class _Parser:
-    def __init__(self, text: str):
+    def __init__(self, text: str, max_depth: int = MAX_DEPTH):
         self.text = text
         self.scan = Scanner(text)
+        self.max_depth = max_depth
+        self.depth = 1  # the top-level keys
+
+    def nested(self, parse_one):
+        # Every list and hash goes one level deeper; past the limit, stop here.
+        if self.depth >= self.max_depth:
+            raise ShorthandTooDeep(self.max_depth, self.text, self.scan.pos)
+        self.depth += 1
+        try:
+            return parse_one()
+        finally:
+            self.depth -= 1
 
     def parameter(self) -> dict[str, Any]:
         # parameter = keyval *("," keyval)
@@ -99,9 +117,9 @@ class _Parser:
         if ch == "":
             return ""
         if ch == "[":
-            return self.explicit_list(files)
+            return self.nested(lambda: self.explicit_list(files))
         if ch == "{":
-            return self.hash_literal()
+            return self.nested(self.hash_literal)
         return self.csv_value(files)
 
     def csv_value(self, files: bool) -> Any:
@@ -167,9 +185,9 @@ class _Parser:
         # explicit-value = explicit-list / hash-literal / first-value
         ch = self.scan.current()
         if ch == "[":
-            return self.explicit_list(files)
+            return self.nested(lambda: self.explicit_list(files))
         if ch == "{":
-            return self.hash_literal()
+            return self.nested(self.hash_literal)
         return self.first_value(files)
 
     def first_value(self, files: bool) -> Any:

@@ -30,25 +30,41 @@ _SNIPPET = 60  # characters of the offending line shown either side of the caret
 
 
 def read_value(value: str, stdin: IO[str] | None, option: str) -> str:
-    """The text `value` designates: stdin for "-", a file for file:// or fileb://."""
+    """The text `value` designates: stdin for "-", a file for file:// or fileb://.
+
+    `option` is "cli-input-json" or "cli-input-yaml". As in v2, an error
+    reading the file names the option with its dashes ("--cli-input-json"),
+    and bytes from fileb:// that are not UTF-8 are invalid input (no dashes,
+    like every parse error).
+    """
+    flag = "--" + option
     if value == "-":
         if stdin is None:
-            raise ParamError(option, "No standard input to read the input from.")
-        data = stdin.read()
-        return data.decode("utf-8") if isinstance(data, bytes) else data
+            raise ParamError(flag, "No standard input to read the input from.")
+        try:
+            data = stdin.read()
+            return data.decode("utf-8") if isinstance(data, bytes) else data
+        except UnicodeDecodeError:
+            raise ParamError(flag, "Unable to read the standard input: text contents could "
+                                   "not be decoded as UTF-8.") from None
     for prefix, mode in (("file://", "r"), ("fileb://", "rb")):
         if value.startswith(prefix):
             path = os.path.expandvars(os.path.expanduser(value[len(prefix):]))
             try:
                 with open(path, mode, **({"encoding": "utf-8"} if mode == "r" else {})) as f:
                     data = f.read()
-            except (OSError, UnicodeDecodeError) as e:
-                raise ParamError(option, f"Unable to load paramfile {value}: {e}") from None
+            except UnicodeDecodeError:
+                raise ParamError(flag, f"Unable to load paramfile ({path}), text contents could "
+                                       "not be decoded.  If this is a binary file, please use "
+                                       "the fileb:// prefix instead of the file:// prefix.") from None
+            except OSError as e:
+                raise ParamError(flag, f"Unable to load paramfile {value}: {e}") from None
             if isinstance(data, bytes):
                 try:
                     return data.decode("utf-8")
                 except UnicodeDecodeError as e:
-                    raise ParamError(option, f"Unable to load paramfile {value}: {e}") from None
+                    kind = "JSON" if option.endswith("json") else "YAML"
+                    raise ParamError(option, f"Invalid {kind} received. {e}") from None
             return data
     return value
 
@@ -93,13 +109,19 @@ def merge(cli_input: Mapping[str, Any], command_line: Mapping[str, Any], operati
 def _load_json(text: str, option: str = "cli-input-json") -> Any:
     import json
 
+    from cli.limits import check_depth, too_deep
+
     try:
-        return json.loads(text)
+        data = json.loads(text)
+    except RecursionError:
+        raise too_deep(option) from None
     except json.JSONDecodeError as e:
         detail = _where(e.msg, text, e.lineno, e.colno)
         raise ParamError(option, "Invalid JSON received. " + detail) from None
-    except (ValueError, RecursionError) as e:
+    except ValueError as e:
         raise ParamError(option, f"Invalid JSON received. {e}") from None
+    check_depth(data, option)
+    return data
 
 
 def _where(problem: str, text: str, line: int, column: int) -> str:
@@ -178,6 +200,8 @@ def _yaml12_loader():
 def _load_yaml(text: str) -> Any:
     import yaml
 
+    from cli.limits import check_depth, too_deep
+
     loader = None
     try:
         loader = _yaml12_loader()(text)  # the reader already rejects unprintable text
@@ -191,17 +215,21 @@ def _load_yaml(text: str) -> Any:
                 f"Invalid YAML received. Through its aliases the document expands to more "
                 f"than {MAX_YAML_NODES} values.",
             )
-        return loader.construct_document(node)
+        data = loader.construct_document(node)
+    except RecursionError:
+        raise too_deep("cli-input-yaml") from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = e.problem or e.context or "invalid YAML"
         detail = _where(problem, text, mark.line + 1, mark.column + 1) if mark else problem
         raise ParamError("cli-input-yaml", "Invalid YAML received. " + detail) from None
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as e:
+    except (yaml.YAMLError, ValueError, OverflowError) as e:
         raise ParamError("cli-input-yaml", f"Invalid YAML received. {e}") from None
     finally:
         if loader is not None:
             loader.dispose()
+    check_depth(data, "cli-input-yaml")
+    return data
 
 
 def _expanded_size(root) -> int:

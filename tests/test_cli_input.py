@@ -162,12 +162,48 @@ def test_read_file(tmp_path, monkeypatch):
     assert skeleton.read_cli_input_value("file://$SKDIR/in.json", None) == '{"A": "é"}'
 
 
-def test_read_missing_file():
+FILE_ERRORS = [
+    # (what the file holds, how it is named, the option, v2's message begins)
+    (None, "file://{d}/missing.yaml", "cli-input-yaml",
+     "Error parsing parameter '--cli-input-yaml': Unable to load paramfile "
+     "file://{d}/missing.yaml: [Errno 2] No such file or directory"),
+    (None, "fileb://{d}/missing.json", "cli-input-json",
+     "Error parsing parameter '--cli-input-json': Unable to load paramfile "
+     "fileb://{d}/missing.json: [Errno 2] No such file or directory"),
+    (None, "file://{d}", "cli-input-json",
+     "Error parsing parameter '--cli-input-json': Unable to load paramfile file://{d}: "
+     "[Errno 21] Is a directory"),
+    (b'{"A": "caf\xe9"}', "file://{d}/latin1", "cli-input-json",
+     "Error parsing parameter '--cli-input-json': Unable to load paramfile ({d}/latin1), text "
+     "contents could not be decoded.  If this is a binary file, please use the fileb:// prefix "
+     "instead of the file:// prefix."),
+    (b"A: caf\xe9", "file://{d}/latin1", "cli-input-yaml",
+     "Error parsing parameter '--cli-input-yaml': Unable to load paramfile ({d}/latin1), text "
+     "contents could not be decoded."),
+    (b'{"A": "caf\xe9"}', "fileb://{d}/latin1", "cli-input-json",
+     "Error parsing parameter 'cli-input-json': Invalid JSON received."),
+    (b"A: caf\xe9", "fileb://{d}/latin1", "cli-input-yaml",
+     "Error parsing parameter 'cli-input-yaml': Invalid YAML received."),
+]
+
+
+@pytest.mark.parametrize("content,uri,option,message", FILE_ERRORS)
+def test_file_errors_in_v2s_words(tmp_path, content, uri, option, message):
+    if content is not None:
+        (tmp_path / "latin1").write_bytes(content)
     with pytest.raises(ParamError) as info:
-        skeleton.read_cli_input_value("file:///nonexistent/in.yaml", None, "cli-input-yaml")
-    assert info.value.message.startswith(
-        "Error parsing parameter 'cli-input-yaml': Unable to load paramfile file:///nonexistent/in.yaml:"
-    )
+        skeleton.read_cli_input_value(uri.format(d=tmp_path), None, option)
+    assert info.value.message.startswith(message.format(d=tmp_path))
+
+
+def test_stdin_that_is_not_utf8():
+    import io
+
+    stdin = io.TextIOWrapper(io.BytesIO(b'{"A": "caf\xe9"}'), encoding="utf-8")
+    with pytest.raises(ParamError) as info:
+        skeleton.read_cli_input_value("-", stdin, "cli-input-json")
+    assert info.value.message.startswith("Error parsing parameter '--cli-input-json': Unable to "
+                                         "read the standard input")
 
 
 # -- properties: parsing raises nothing but ParamError -------------------------------

@@ -90,8 +90,9 @@ LOCAL_CASES = [
      "Error parsing parameter 'cli-input-json': Invalid JSON received.", ""),
     (CONFIRM + ["--cli-input-json", '{"UserPoolId": "p", "Username": null}'], 252,
      "Invalid type for parameter Username, value: None", ""),
+    # `output` validates the input: v2 keeps argparse's required-argument check.
     (CONFIRM + ["--generate-cli-skeleton", "output"], 252,
-     'Missing required parameter in input: "UserPoolId"', ""),
+     "the following arguments are required: --user-pool-id, --username", ""),
 ]
 
 

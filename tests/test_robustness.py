@@ -43,12 +43,22 @@ def assert_one_clean_error(result, code, phrase):
     ({}, {"AWS_MAX_ATTEMPTS": "abc"}, "Invalid configuration"),
     ({}, {"AWS_RETRY_MODE": "bogus"}, "Invalid value provided to \"mode\""),
     ({}, {"AWS_PROFILE": "nope"}, "The config profile (nope) could not be found"),
-], ids=["config-syntax", "partial-credentials", "max-attempts", "retry-mode", "profile"])
+    ({"config": "[default]\ncli_timestamp_format = bogus\n"}, {},
+     "(Configuration): Unknown cli_timestamp_format value: bogus"),
+], ids=["config-syntax", "partial-credentials", "max-attempts", "retry-mode", "profile",
+        "timestamp-format"])
 def test_configuration_errors_exit_253(home, moto, files, env, phrase):
     for name, text in files.items():
         (home / ".aws" / name).write_text(text)
     result = run_process([*LIST, "--endpoint-url", moto.endpoint], environ(home, **env))
     assert_one_clean_error(result, 253, phrase)
+
+
+def test_unknown_binary_format_is_a_configuration_error(home, moto):
+    (home / ".aws" / "config").write_text("[default]\ncli_binary_format = bogus\n")
+    result = run_process(["kms", "encrypt", "--key-id", "k", "--plaintext", "aGk=",
+                          "--endpoint-url", moto.endpoint], environ(home))
+    assert_one_clean_error(result, 253, "Unknown cli_binary_format value: bogus")
 
 
 @pytest.mark.parametrize("argv", [["--version"], ["cognito-idp", "help"],
