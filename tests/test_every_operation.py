@@ -104,35 +104,24 @@ def _argv(op) -> list[str]:
     return shlex.split(" ".join(line.rstrip("\\") for line in lines))[3:]
 
 
-def _check(catalog, command, cli_name, client, args, env) -> None:
-    import skeleton
+def _serialise(catalog, command, cli_name, client, args, env) -> None:
+    """The smallest command line, through the engine to botocore and its canned answer."""
     from cli import dispatch
 
-    text = render(page_for(catalog, [command, cli_name]), width=80, styled=False)
-    assert text.startswith("NAME\n") and "\nOPTIONS\n" in text
     op = catalog.operation(command, cli_name)
-    # Every skeleton kind, printable as the engine prints it.
-    json.dumps(skeleton.generate(op, "input"))
-    assert isinstance(skeleton.generate(op, "yaml-input"), str)
-    json.dumps(skeleton.generate(op, "output", params={}), default=str)
-    json.dumps(skeleton.generate(op, "json-schema"))
     line = Command(catalog, op, args, parse_operation(op, _argv(op)), env)
     params, pagination = line.paging(line.params(line.read_cli_input()))
     dispatch.result(client, op, params, paginate=pagination is not None, pagination=pagination)
 
 
-def _check_waiter(catalog, command, name, client, args, env) -> None:
-    """A wait command: its page, its skeleton, and one check through botocore's Waiter."""
-    import skeleton
+def _serialise_waiter(catalog, command, name, client, args, env) -> None:
+    """A wait command: one check through botocore's Waiter."""
     from botocore.exceptions import WaiterError
     from jmespath.exceptions import JMESPathTypeError
 
     from cli import dispatch
 
-    text = render(page_for(catalog, [command, "wait", name]), width=80, styled=False)
-    assert "\nOPTIONS\n" in text and "--waiter-timeout (float)" in text
     config, op = catalog.waiter(command, name)
-    json.dumps(skeleton.generate(op, "input"))
     line = Command(catalog, op, args, parse_operation(op, _argv(op)[1:]), env)
     waiter = dispatch.make_waiter(client, op, config, lambda: None)
     try:  # the canned answer may meet any acceptor, or none: all that matters is the call
@@ -144,46 +133,98 @@ def _check_waiter(catalog, command, name, client, args, env) -> None:
         pass  # `length(Items)` on an empty answer, which no service sends
 
 
-def test_every_operation_renders_parses_and_serialises(tmp_path, monkeypatch):
-    import botocore.session
+def _document(catalog, command, cli_name) -> None:
+    """The help page renders; every skeleton kind prints as the engine prints it."""
+    import skeleton
 
+    text = render(page_for(catalog, [command, cli_name]), width=80, styled=False)
+    assert text.startswith("NAME\n") and "\nOPTIONS\n" in text
+    op = catalog.operation(command, cli_name)
+    json.dumps(skeleton.generate(op, "input"))
+    assert isinstance(skeleton.generate(op, "yaml-input"), str)
+    json.dumps(skeleton.generate(op, "output", params={}), default=str)
+    json.dumps(skeleton.generate(op, "json-schema"))
+
+
+def _document_waiter(catalog, command, name) -> None:
+    import skeleton
+
+    text = render(page_for(catalog, [command, "wait", name]), width=80, styled=False)
+    assert "\nOPTIONS\n" in text and "--waiter-timeout (float)" in text
+    json.dumps(skeleton.generate(catalog.waiter(command, name)[1], "input"))
+
+
+@pytest.fixture
+def catalog(tmp_path, monkeypatch):
+    """A catalog with a cache of its own, in a directory the examples' files are written to."""
     monkeypatch.chdir(tmp_path)  # the example's streaming blob file and outfiles land here
     (tmp_path / STREAMING_EXAMPLE_FILE).write_bytes(b"example")
     monkeypatch.setenv("SHAPECLI_CACHE_DIR", str(tmp_path / "cache"))
-    catalog = Catalog(os.environ)
-    env = Env(environ=dict(os.environ))
-    args = parse_globals(["--cli-binary-format", "base64"])
-    session = botocore.session.Session()
-    failures, passing_exceptions = [], []
-    count = waiters = 0
+    return Catalog(os.environ)
+
+
+def _walk(catalog, check_operation, check_waiter) -> tuple[list[str], list[str]]:
+    """Every operation and waiter, one service in memory at a time: (failures, counts)."""
+    failures: list[str] = []
+    operations = waiters = 0
     for command, service in sorted(catalog.commands().items()):
-        client = session.create_client(service, region_name="us-east-1",
-                                       aws_access_key_id="testing",
-                                       aws_secret_access_key="testing")
-        client.meta.events.register("before-send", _canned(client.meta.service_model.protocol))
         for cli_name in catalog.operation_names(service):
-            count += 1
-            reason = EXCEPTIONS.get((command, cli_name)) or EXCEPTIONS.get((command, "*"))
+            operations += 1
             try:
-                _check(catalog, command, cli_name, client, args, env)
+                check_operation(command, service, cli_name)
             except Exception as exc:  # collect them all, then fail once
-                if reason is None:
-                    failures.append(f"{command} {cli_name}: {type(exc).__name__}: {exc}")
-            else:
-                if reason is not None:
-                    passing_exceptions.append(f"{command} {cli_name}")
+                failures.append((command, cli_name, f"{type(exc).__name__}: {exc}"))
         for name in catalog.waiters(service):
             waiters += 1
             try:
-                _check_waiter(catalog, command, name, client, args, env)
+                check_waiter(command, service, name)
             except Exception as exc:
-                if EXCEPTIONS.get((command, "*")) is None:
-                    failures.append(f"{command} wait {name}: {type(exc).__name__}: {exc}")
-        catalog.forget(service)  # one service in memory at a time
-    assert count > 19000 and waiters > 400
-    assert not failures, f"{len(failures)} operations fail:\n" + "\n".join(failures[:30])
-    assert not passing_exceptions, "listed as exceptions but pass: " + ", ".join(
-        passing_exceptions)
+                failures.append((command, f"wait {name}", f"{type(exc).__name__}: {exc}"))
+        catalog.forget(service)
+    assert operations > 19000 and waiters > 400
+    return failures
+
+
+def test_every_operation_parses_and_serialises(catalog):
+    """The self-check: the smallest command line of every operation becomes a signed request."""
+    import botocore.session
+
+    env = Env(environ=dict(os.environ))
+    args = parse_globals(["--cli-binary-format", "base64"])
+    session = botocore.session.Session()
+    clients: dict[str, object] = {}
+
+    def client(service):
+        if service not in clients:
+            clients.clear()  # one service's client at a time
+            made = session.create_client(service, region_name="us-east-1",
+                                         aws_access_key_id="testing",
+                                         aws_secret_access_key="testing")
+            made.meta.events.register("before-send", _canned(made.meta.service_model.protocol))
+            clients[service] = made
+        return clients[service]
+
+    failures = _walk(
+        catalog,
+        lambda command, service, name: _serialise(catalog, command, name, client(service),
+                                                   args, env),
+        lambda command, service, name: _serialise_waiter(catalog, command, name,
+                                                         client(service), args, env))
+    excused = {(c, o) for c, o, _ in failures
+               if EXCEPTIONS.get((c, o)) or EXCEPTIONS.get((c, "*"))}
+    unexcused = [f"{c} {o}: {why}" for c, o, why in failures if (c, o) not in excused]
+    assert not unexcused, f"{len(unexcused)} fail:\n" + "\n".join(unexcused[:30])
+    stale = [f"{c} {o}" for c, o in EXCEPTIONS
+             if o != "*" and (c, o) not in excused]
+    assert not stale, "listed as exceptions but pass: " + ", ".join(stale)
+
+
+def test_every_operation_has_its_help_page_and_skeletons(catalog):
+    failures = _walk(catalog,
+                     lambda command, service, name: _document(catalog, command, name),
+                     lambda command, service, name: _document_waiter(catalog, command, name))
+    assert not failures, f"{len(failures)} fail:\n" + "\n".join(
+        f"{c} {o}: {why}" for c, o, why in failures[:30])
 
 
 @pytest.mark.parametrize("argv,expected", [

@@ -89,8 +89,9 @@ def _block(block: Block, indent: int, width: int) -> list[Line]:
 def wrap(spans: tuple[Span, ...], width: int) -> list[Line]:
     """Greedy word wrap of styled text; whitespace collapses to single spaces."""
     width = max(width, 20)
-    if all(not span.style for span in spans):  # plain text, most paragraphs: a fast path
-        return [[(line, "")] for line in _wrap_text("".join(s.text for s in spans), width)]
+    style = spans[0].style if spans else ""
+    if all(span.style == style for span in spans):  # one style, most paragraphs: a fast path
+        return [[(line, style)] for line in _wrap_text("".join(s.text for s in spans), width)]
     words: list[list[Piece]] = []
     current: list[Piece] = []
     for span in spans:
