@@ -430,6 +430,11 @@ HOISTED_MEMBERS = {
               argument_required=True),),
 }
 
+# Event-stream outputs written to a positional outfile, as v2 writes S3 Select's
+# records: (command, operation) -> the event whose Payload bytes go to the file, in
+# order; nothing is printed.
+EVENT_STREAM_OUTFILES = {("s3api", "select-object-content"): "Records"}
+
 # Blob arguments that must hold a zip archive (v2 checks before sending).
 ZIP_ARGUMENTS = frozenset({
     ("lambda", "create-function", "zip-file"), ("lambda", "publish-layer-version", "zip-file"),

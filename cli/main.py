@@ -131,7 +131,8 @@ def run_operation(command: Command, query) -> int:
         e.error_format = args.cli_error_format or command.config("cli_error_format")
         raise
     if operation.streaming_output:
-        save_stream(response.pop(operation.streaming_output), command.options[STREAMING_OUTFILE])
+        save_stream(response.pop(operation.streaming_output), command.options[STREAMING_OUTFILE],
+                    operation.outfile_event)
     from cli.shortcuts import after_call
 
     after_call(operation.command_name, operation.cli_name, command.options, response)

@@ -285,17 +285,26 @@ class Operation:
 
     @property
     def streaming_output(self) -> str | None:
-        """The blob payload v2 writes to an `outfile` argument (s3api get-object, lambda invoke).
+        """The payload v2 writes to an `outfile` argument (s3api get-object, lambda invoke).
 
-        botocore counts any blob payload as streaming output, streaming trait or not.
+        botocore counts any blob payload as streaming output, streaming trait or not;
+        an event stream is written where v2 writes one (`outfile_event`).
         """
         shape = self.output_shape
         payload = shape.definition.get("payload") if shape is not None else None
         if payload:
             member = shape.members.get(payload)
-            if member is not None and member.type_name == "blob":
+            if member is not None and (member.type_name == "blob"
+                                       or self.outfile_event is not None):
                 return payload
         return None
+
+    @property
+    def outfile_event(self) -> str | None:
+        """The event of an event-stream payload whose bytes go to the outfile, if any."""
+        from cli.customizations import EVENT_STREAM_OUTFILES
+
+        return EVENT_STREAM_OUTFILES.get((self.command_name, self.cli_name))
 
     def parameters(self) -> list[Parameter]:
         """The CLI parameters, in model order, named as AWS CLI v2 names them (made once)."""

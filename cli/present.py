@@ -121,12 +121,19 @@ def width(env: Env) -> int:
     return shutil.get_terminal_size((80, 24)).columns
 
 
-def save_stream(body, path: str) -> None:
-    """Write a streamed output member to the user's outfile, chunk by chunk."""
+def save_stream(body, path: str, event: str | None = None) -> None:
+    """Write a streamed output member to the user's outfile, chunk by chunk.
+
+    For an event stream, `event` names the events whose Payload is written, in order.
+    """
     try:
         with open(path, "wb") as f:
             if isinstance(body, (bytes, bytearray)):  # a payload without the streaming trait
                 f.write(body)
+            elif event is not None:
+                for item in body:
+                    if event in item:
+                        f.write(item[event]["Payload"])
             else:
                 for chunk in body.iter_chunks():
                     f.write(chunk)

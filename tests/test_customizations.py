@@ -139,3 +139,27 @@ def test_page_size_only_where_the_paginator_has_a_limit(tmp_path):
     result = run(["cloudformation", "describe-stacks", "--page-size", "5",
                   "--endpoint-url", CLOSED], closed_environ(tmp_path))
     assert result.exit_code == 252 and "Unknown options: --page-size" in result.stderr
+
+
+def test_select_object_content_writes_its_records_to_the_outfile(moto, tmp_path):
+    """As v2: S3 Select's event stream goes to a positional outfile; nothing is printed."""
+    environ = {**moto.environ(), "HOME": str(tmp_path), "AWS_DEFAULT_REGION": "us-east-1"}
+    data = tmp_path / "data.csv"
+    data.write_text("a,b\n1,2\n3,4\n")
+    for argv in (["create-bucket", "--bucket", "select-records"],
+                 ["put-object", "--bucket", "select-records", "--key", "data.csv",
+                  "--body", str(data)]):
+        assert run(["s3api", *argv], environ).exit_code == 0
+    select = ["s3api", "select-object-content", "--bucket", "select-records", "--key",
+              "data.csv", "--expression", "select * from s3object", "--expression-type", "SQL",
+              "--input-serialization", '{"CSV": {}, "CompressionType": "NONE"}',
+              "--output-serialization", '{"CSV": {}}']
+    target = tmp_path / "records.csv"
+    result = run([*select, str(target)], environ)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert target.read_text().rstrip("\n") == "a,b\n1,2\n3,4"  # moto ends with a blank line
+    missing = run(select, environ)
+    assert missing.exit_code == 252
+    assert "the following arguments are required: outfile" in missing.stderr
+    page = run(["s3api", "select-object-content", "help"], environ).stdout
+    assert "<outfile>" in page and "--cli-input-json" not in page

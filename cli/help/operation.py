@@ -148,7 +148,11 @@ def _options(op: Operation, params: list[Parameter],
             blocks.append(_option_item(input_jsonl))
             blocks.extend(_option_item(o) for o in BATCH_OPTIONS)
     blocks.extend(_pagination_items(op))
-    if op.streaming_output:
+    if op.outfile_event:
+        blocks.append(Item((Span("outfile", "option"), Span(" (string) [required]")),
+                           (para(f"The file the {op.outfile_event} events' bytes are "
+                                 "written to, in the order they arrive"),)))
+    elif op.streaming_output:
         blocks.append(Item((Span("outfile", "option"), Span(" (string)")),
                            (para("Filename where the content will be saved"),)))
     else:
@@ -338,6 +342,9 @@ def _scalar_word(value) -> str:
 
 
 def _output(op: Operation) -> tuple[Block, ...]:
+    if op.outfile_event:
+        return (para(f"Nothing is printed: the {op.outfile_event} events of the response "
+                     "are written to the outfile."),)
     shape = op.output_shape
     if shape is None or not shape.members:
         return (para("None"),)
