@@ -341,6 +341,7 @@ REMOVED_ARGUMENTS = {
 
 # Required model arguments v2 makes optional (extra arguments can stand for them).
 OPTIONAL_ARGUMENTS = {
+    ("ec2", "bundle-instance"): frozenset({"storage"}),
     ("cloudwatch", "put-metric-data"): frozenset({"metric-data"}),
     ("cloudfront", "create-invalidation"): frozenset({"invalidation-batch"}),
     ("cloudfront", "create-distribution"): frozenset({"distribution-config"}),

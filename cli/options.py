@@ -12,12 +12,12 @@ class Option:
     """One option of the table (a plain class: dataclasses are slow to create)."""
 
     __slots__ = ("name", "kind", "documentation", "choices", "optional_value", "dest", "const",
-                 "nargs", "no_paramfile", "required", "group")
+                 "nargs", "no_paramfile", "required", "group", "sensitive")
 
     def __init__(self, name: str, kind: str, documentation: str, choices: tuple[str, ...] = (),
                  optional_value: str | None = None, dest: str | None = None,
                  const: object = True, nargs: str | None = None, no_paramfile: bool = False,
-                 required: bool = False, group: str | None = None):
+                 required: bool = False, group: str | None = None, sensitive: bool = False):
         self.name = name  # endpoint-url
         self.kind = kind  # "string", "int", "double", "boolean" (a flag), "list" (repeatable)
         self.documentation = documentation
@@ -32,6 +32,7 @@ class Option:
         self.required = required
         # Flags of one group share a synopsis line: [--active | --terminated | --failed].
         self.group = group
+        self.sensitive = sensitive  # a secret: --debug never prints its value
 
     def __repr__(self) -> str:
         return f"Option({self.cli_name!r})"

@@ -318,6 +318,12 @@ def stop() -> None:
         _active = _active.outer
 
 
+def hide(value: str, label: str) -> None:
+    """A secret of the command line that is not a request member (nothing without --debug)."""
+    if _active is not None:
+        _active.redactor.add(value, label)
+
+
 def watch(session) -> None:
     """Let the active debug log learn this session's secrets (nothing without --debug)."""
     if _active is not None:

@@ -214,6 +214,17 @@ def test_sensitive_blob_hidden(moto):
     assert "***(Plaintext)" in result.stderr
 
 
+def test_secret_of_a_shortcut_hidden(moto, recorder):
+    """ec2 bundle-instance --owner-sak signs a policy and is never sent: argv still hides it."""
+    owner_secret = "ownerSecretAccessKey0123456789"
+    result = run(["ec2", "bundle-instance", "--instance-id", "i-1", "--bucket", "b", "--prefix",
+                  "p", "--owner-akid", "AKIDOWNER", "--owner-sak", owner_secret, "--debug"],
+                 debug_env(moto, AWS_ENDPOINT_URL=recorder.endpoint))
+    assert result.exit_code == 0, result.stderr[-2000:]
+    assert_hidden(result.stderr, owner_secret, SECRET_KEY)
+    assert "'--owner-sak', '***(owner-sak)'" in result.stderr
+
+
 def test_error_line_under_debug_is_redacted_too(moto, pool):
     pool_id, _ = pool
     result = run(["cognito-idp", "admin-set-user-password", "--user-pool-id", pool_id + "x",

@@ -6,7 +6,8 @@ the request parameters the command line gave. One module per service
 family holds its shortcuts; this one gathers them:
 
     ec2          run-instances --count, the network-interface shortcuts,
-                 the security-group shortcuts, network ACL protocol names
+                 the security-group shortcuts, network ACL protocol names,
+                 bundle-instance --bucket, --prefix, --owner-akid, ...
     cloudwatch   put-metric-data --metric-name, --value, --dimensions, ...
     cloudfront   create-invalidation --paths, create-distribution
                  --origin-domain-name and --default-root-object
@@ -36,8 +37,9 @@ EXTRA_ARGUMENTS = {key: value for module in _MODULES
 FINISHERS = {key: value for module in _MODULES
              for key, value in getattr(module, "FINISHERS", {}).items()}
 
-# (command, operation) -> functions(given, params, fetch) that read what the
-# request needs from the service first.
+# (command, operation) -> functions(given, params, fetch) that complete the request
+# last, from the command line's values (ec2 bundle-instance signs its upload policy)
+# or from what they read from the service first (fetch).
 BEFORE_CALL = {key: value for module in _MODULES
                for key, value in getattr(module, "BEFORE_CALL", {}).items()}
 
@@ -67,7 +69,12 @@ def apply_extra_arguments(command: str, operation: str, given: dict, params: dic
         _check_exclusive(rule, [o for o, _ in chosen], given, params)
     params = dict(params)
     for option, apply in chosen:
-        apply(_read_files(given[option.py_name], option), params)
+        value = _read_files(given[option.py_name], option)
+        if option.sensitive:
+            from cli import redact
+
+            redact.hide(value, option.name)
+        apply(value, params)
     for finish in FINISHERS.get((command, operation), ()):
         finish(params)
     for step in BEFORE_CALL.get((command, operation), ()):
@@ -80,20 +87,22 @@ def _check_exclusive(rule, chosen, given: dict, params: dict) -> None:
 
     Styles: "option" (the ec2 and cloudwatch shortcuts' message), "key" (v2's
     generic mutual-exclusion message, in argument-table order), "mixing"
-    (run-instances: only values that are set count).
+    (run-instances: only values that are set count), "advice" (bundle-instance: as
+    "mixing", in v2's other words).
     """
     (member, argument), shortcuts, style = rule
     used = [o.name for o in chosen if o.name in shortcuts
-            and (style != "mixing" or given[o.py_name])]
+            and (style not in ("mixing", "advice") or given[o.py_name])]
     if not used or member not in params:
         return
     if style == "key":
         raise ValidationError(
             f'The key "{used[0].replace("-", "_")}" cannot be specified when one of the '
             f'following keys are also specified: {argument.replace("-", "_")}')
-    if style == "mixing":
+    if style in ("mixing", "advice"):
+        verdict = "supported" if style == "mixing" else "recommended"
         raise ValidationError(f"Mixing the --{argument} option with the simple, scalar "
-                              "options is not supported.")
+                              f"options is not {verdict}.")
     raise ValidationError(f"The --{used[0]} option is not compatible with the "
                           f"--{argument} option")
 

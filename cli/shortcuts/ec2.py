@@ -1,6 +1,6 @@
 """ec2's shortcuts: run-instances --count and network-interface options, the
-security-group options, protocol names for network ACL entries, and
-get-password-data --priv-launch-key."""
+security-group options, protocol names for network ACL entries,
+get-password-data --priv-launch-key, and bundle-instance's storage options."""
 
 from __future__ import annotations
 
@@ -204,6 +204,63 @@ def _decrypt_password(given: dict, response: dict) -> None:
     response["PasswordData"] = clear.decode("utf-8")
 
 
+# -- bundle-instance: the S3 storage from simple options, its upload policy signed --
+
+def _storage_member(member: str):
+    def apply(value: str, params: dict) -> None:
+        if value:
+            params.setdefault("Storage", {}).setdefault("S3", {})[member] = value
+    return apply
+
+
+def _keep_secret(value: str, params: dict) -> None:
+    """--owner-sak only signs the upload policy (_sign_upload_policy); it is never sent."""
+
+
+_BUNDLE_STORAGE = (
+    (Option("bucket", "string", "The S3 bucket the bundle is stored in: one you own, or a "
+            "new one EC2 creates for you."), _storage_member("Bucket")),
+    (Option("prefix", "string", "The prefix of the names the bundle's parts get in the "
+            "bucket."), _storage_member("Prefix")),
+    (Option("owner-akid", "string", "The access key ID of the bucket's owner."),
+     _storage_member("AWSAccessKeyId")),
+    (Option("owner-sak", "string", "The secret access key of the bucket's owner: it signs "
+            "the upload policy here and is not sent to EC2.", sensitive=True), _keep_secret),
+    (Option("policy", "string", "The S3 upload policy that lets EC2 upload the bundle on "
+            "the owner's behalf (signed with --owner-sak). Without it, a policy for the "
+            "bucket and prefix that expires in 24 hours is made for you."),
+     _storage_member("UploadPolicy")),
+)
+
+
+def _sign_upload_policy(given: dict, params: dict, fetch) -> None:
+    """An upload policy where none was given, signed (HMAC-SHA1) with the owner's secret key."""
+    storage = (params.get("Storage") or {}).get("S3")
+    if not isinstance(storage, dict):
+        return  # no storage at all: the request validator says what is missing
+    import base64
+    import json
+
+    if "UploadPolicy" not in storage and "Bucket" in storage and "Prefix" in storage:
+        import datetime
+
+        expires = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=24)
+        storage["UploadPolicy"] = json.dumps(
+            {"expiration": expires.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+             "conditions": [{"bucket": storage["Bucket"]}, {"acl": "ec2-bundle-read"},
+                            ["starts-with", "$key", storage["Prefix"]]]},
+            separators=(",", ":")).encode("utf-8")
+    policy, secret = storage.get("UploadPolicy"), given.get("owner_sak")
+    if policy and secret and "UploadPolicySignature" not in storage:
+        import hashlib
+        import hmac
+
+        policy = policy.encode("utf-8") if isinstance(policy, str) else policy
+        digest = hmac.new(secret.encode("utf-8"), base64.b64encode(policy),
+                          hashlib.sha1).digest()
+        storage["UploadPolicySignature"] = base64.b64encode(digest).decode("ascii")
+
+
 _SECURITY_GROUP_OPERATIONS = ("authorize-security-group-ingress",
                               "authorize-security-group-egress",
                               "revoke-security-group-ingress", "revoke-security-group-egress")
@@ -211,10 +268,13 @@ _SECURITY_GROUP_OPERATIONS = ("authorize-security-group-ingress",
 EXTRA_ARGUMENTS = {
     ("ec2", "run-instances"): _RUN_INSTANCES,
     ("ec2", "get-password-data"): ((_LAUNCH_KEY, _check_launch_key),),
+    ("ec2", "bundle-instance"): _BUNDLE_STORAGE,
     **{("ec2", operation): _SECURITY_GROUP_SHORTCUTS for operation in _SECURITY_GROUP_OPERATIONS},
 }
 
 AFTER_CALL = {("ec2", "get-password-data"): (_decrypt_password,)}
+
+BEFORE_CALL = {("ec2", "bundle-instance"): (_sign_upload_policy,)}
 
 FINISHERS = {
     ("ec2", "run-instances"): (_into_interface,),
@@ -223,6 +283,8 @@ FINISHERS = {
 }
 
 EXCLUSIVE = {
+    ("ec2", "bundle-instance"): ((("Storage", "storage"),
+                                  tuple(o.name for o, _ in _BUNDLE_STORAGE), "advice"),),
     ("ec2", "run-instances"): (
         (("NetworkInterfaces", "network-interfaces"),
          ("secondary-private-ip-addresses", "secondary-private-ip-address-count",
