@@ -436,6 +436,10 @@ HOISTED_MEMBERS = {
 # order; nothing is printed.
 EVENT_STREAM_OUTFILES = {("s3api", "select-object-content"): "Records"}
 
+# Operations that open a session and hand it to session-manager-plugin (cli/session.py);
+# they print nothing.
+SESSION_COMMANDS = frozenset({("ecs", "execute-command"), ("ssm", "start-session")})
+
 # Blob arguments that must hold a zip archive (v2 checks before sending).
 ZIP_ARGUMENTS = frozenset({
     ("lambda", "create-function", "zip-file"), ("lambda", "publish-layer-version", "zip-file"),

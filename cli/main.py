@@ -72,6 +72,10 @@ def run_command(argv: list[str], env: Env) -> int:
         from cli.batch import run_batch
 
         return run_batch(Command(catalog, operation, args, op_args, env), query)
+    if operation.starts_session:
+        from cli.session import run_session
+
+        return run_session(Command(catalog, operation, args, op_args, env), query)
     return run_operation(Command(catalog, operation, args, op_args, env), query)
 
 

@@ -300,6 +300,13 @@ class Operation:
         return None
 
     @property
+    def starts_session(self) -> bool:
+        """Whether the command hands a session to session-manager-plugin (cli/session.py)."""
+        from cli.customizations import SESSION_COMMANDS
+
+        return (self.command_name, self.cli_name) in SESSION_COMMANDS
+
+    @property
     def outfile_event(self) -> str | None:
         """The event of an event-stream payload whose bytes go to the outfile, if any."""
         from cli.customizations import EVENT_STREAM_OUTFILES

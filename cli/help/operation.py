@@ -342,6 +342,8 @@ def _scalar_word(value) -> str:
 
 
 def _output(op: Operation) -> tuple[Block, ...]:
+    if op.starts_session:  # the session goes to session-manager-plugin; nothing is printed
+        return (para("None"),)
     if op.outfile_event:
         return (para(f"Nothing is printed: the {op.outfile_event} events of the response "
                      "are written to the outfile."),)
