@@ -132,6 +132,8 @@ def _where(problem: str, text: str, line: int, column: int) -> str:
     shown = source[start : column - 1 + _SNIPPET]
     prefix = "..." if start else ""
     caret = " " * (len(prefix) + column - 1 - start) + "^"
+    # json's "Unterminated string starting at" already ends with the preposition.
+    problem = problem[:-3] if problem.endswith(" at") else problem
     return f"{problem} at line {line}, column {column}:\n{prefix}{shown}\n{caret}"
 
 

@@ -59,6 +59,11 @@ ERRORS = [
      "  ^"),
     ("json", "", "Error parsing parameter 'cli-input-json': Invalid JSON received. "
      "Expecting value at line 1, column 1:\n\n^"),
+    ("json", '{"Username": "jane',
+     "Error parsing parameter 'cli-input-json': Invalid JSON received. "
+     "Unterminated string starting at line 1, column 14:\n"
+     '{"Username": "jane\n'
+     "             ^"),
     ("yaml", "UserPoolId: [unclosed",
      "Error parsing parameter 'cli-input-yaml': Invalid YAML received. "
      "expected ',' or ']', but got '<stream end>' at line 1, column 22:\n"
