@@ -61,10 +61,16 @@ def run_reaped(argv: list[str], environ: dict, out_path: str, timeout: float) ->
         with open(out_path, "w") as out, tempfile.TemporaryFile("w+") as err:
             proc = subprocess.Popen(
                 [sys.executable, "-S", "-c", LAUNCHER, str(write_end), *argv], env=environ,
-                stdout=out, stderr=err, stdin=subprocess.DEVNULL, pass_fds=(write_end,))
+                stdout=out, stderr=err, stdin=subprocess.DEVNULL, pass_fds=(write_end,),
+                start_new_session=True)
             os.close(write_end)
             write_end = -1
-            proc.wait(timeout)
+            try:
+                proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, 9)  # the launcher and the measured process
+                proc.wait()
+                raise
             seconds, exit_code, rss_kb = json.loads(os.read(read_end, 1024))
             err.seek(0)
             return Timed(seconds, exit_code, rss_kb / 1024, err.read())
