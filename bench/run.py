@@ -344,7 +344,7 @@ def main(argv: list[str]) -> int:
             endpoint = moto.endpoint
             seed_user_pools(endpoint)
         big = tiny = None
-        if any(j in MEMORY_JOBS for j in args.jobs):
+        if any(j in MEMORY_JOBS and not j.needs_endpoint for j in args.jobs):
             sys.path.insert(0, ROOT)
             from tests.fault_server import FaultServer
 
@@ -353,7 +353,9 @@ def main(argv: list[str]) -> int:
         results = []
         for job in args.jobs:
             if job in MEMORY_JOBS:
-                results.append(measure_memory(job, sides, args.timeout, big, tiny))
+                results.append(measure_memory(job, sides, args.timeout,
+                                              *((endpoint, endpoint) if job.needs_endpoint
+                                                else (big, tiny))))
                 print_memory(results[-1])
                 continue
             results.append(measure(job, sides, args.runs, args.warmup, args.timeout, endpoint,
