@@ -156,7 +156,7 @@ def operation_options(operation: Operation, batch: bool = True) -> tuple[Option,
     # operation streams its output to a file.
     if operation.streaming_output:
         options: tuple[Option, ...] = ()
-    elif batch:
+    elif batch and operation.runs_in_batches:
         options = INPUT_OPTIONS + BATCH_OPTIONS
     else:
         options = tuple(o for o in INPUT_OPTIONS if o.name != "cli-input-jsonl")

@@ -300,6 +300,12 @@ class Operation:
         return None
 
     @property
+    def runs_in_batches(self) -> bool:
+        """Whether batch mode (--cli-input-jsonl) is offered: not for an output streamed to a
+        file, nor for a session handed to session-manager-plugin."""
+        return not self.streaming_output and not self.starts_session
+
+    @property
     def starts_session(self) -> bool:
         """Whether the command hands a session to session-manager-plugin (cli/session.py)."""
         from cli.customizations import SESSION_COMMANDS

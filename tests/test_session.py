@@ -143,6 +143,10 @@ def test_help_and_skeleton_as_for_any_operation(recorder, tmp_path):
     environ = _environ(tmp_path, recorder, "")
     page = run(["ssm", "start-session", "help"], environ).stdout
     assert page.split("\nOUTPUT\n")[1].split()[0] == "None"
+    # One session at a time: no batch mode (its options are unknown, as on a wait command).
+    assert "--cli-input-json" in page and "--cli-input-jsonl" not in page
+    batch = run([*EXECUTE, "--cli-input-jsonl", "-"], environ)
+    assert batch.exit_code == 252 and "Unknown options: --cli-input-jsonl" in batch.stderr
     skeleton = run(["ecs", "execute-command", "--generate-cli-skeleton"], environ)
     assert skeleton.exit_code == 0 and "interactive" in json.loads(skeleton.stdout)
     assert recorder.requests == []

@@ -33,7 +33,9 @@ _PAGINATION_TYPE = {"int": "integer"}
 def operation_page(op: Operation, metadata: dict, more_options: tuple[Option, ...] = (),
                    batch: bool = True) -> Page:
     """The page; `more_options` are documented after the operation's own (a wait's pace);
-    `batch`: with batch mode's options (an operation command's page, not a wait's)."""
+    `batch`: with batch mode's options (an operation command's page, not a wait's), where
+    the operation runs in batches."""
+    batch = batch and op.runs_in_batches
     params = [p for p in command_parameters(op) if not p.hidden]
     return Page(
         op.cli_name,
