@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 import argparse
-from cli.errors import UnknownOptionsError, UsageError, ValidationError
+from cli.errors import CliError, ExitCode, UnknownOptionsError, UsageError, ValidationError
 from cli.model import Operation, Parameter
 from cli.options import (  # noqa: F401  (Option: annotations)
     BATCH_OPTIONS,
@@ -317,3 +317,64 @@ def missing_required(operation: Operation, args: OperationArgs,
     if operation.streaming_output and args.options.get(STREAMING_OUTFILE) is None:
         missing.append("outfile")
     return missing
+
+
+# -- hand-written commands (cli.commands) ---------------------------------------------
+
+
+class HandUnknownOptions(CliError):
+    """Words a hand-written command's table does not take (v2: no usage block, comma-joined)."""
+
+    exit_code = ExitCode.USAGE
+    code = "ParamValidation"
+
+    def __init__(self, leftovers: list[str]):
+        super().__init__("Unknown options: " + ",".join(leftovers))
+
+
+def parse_hand(arguments, words: list[str]) -> tuple[dict[str, Any], bool]:
+    """Parse a hand-written command's words against its argument table (cli.commands.Argument).
+
+    Returns (values by py_name, help): every argument of the table is in
+    values, with its default when not given; `help` when the only word is
+    `help` (v2's rule: `aws s3 cp help`, not `aws s3 cp a help`). Errors in
+    v2's order: argparse's (in command-line order, required positionals and
+    options), then the words left over.
+    """
+    if words == ["help"]:
+        return {}, True
+    parser = _Parser()
+    options = tuple(a for a in arguments if not a.positional)
+    add_to_parser(parser, options, store=_Store)
+    positionals = [a for a in arguments if a.positional]
+    for argument in positionals:
+        nargs = argument.nargs if argument.nargs is not None else (
+            None if argument.required else "?")
+        parser.add_argument(argument.name, nargs=nargs, default=None,
+                            metavar=argument.metavar or argument.name)
+    namespace, leftovers = parser.parse_known_args(words)
+    values = vars(namespace)
+    missing = [a.cli_name for a in options if a.required and values.get(a.py_name) is None]
+    if missing:
+        raise UsageError("the following arguments are required: " + ", ".join(missing))
+    if leftovers:
+        raise HandUnknownOptions(leftovers)
+    result: dict[str, Any] = {}
+    for argument in arguments:
+        key = argument.name if argument.positional else argument.py_name
+        value = values.get(key)
+        if value is not None and argument.kind == "int" and not isinstance(value, list):
+            value = to_int(argument, value)
+        if value is not None and argument.kind == "double" and not isinstance(value, list):
+            value = _to_float(argument, value)
+        if value is None:
+            value = result.get(argument.py_name, argument.default)
+        result[argument.py_name] = value
+    return result, False
+
+
+def _to_float(option: Option, text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise UsageError(f"argument {option.cli_name}: invalid float value: '{text}'") from None

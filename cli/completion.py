@@ -31,6 +31,8 @@ candidates), as in v2.
 
 from __future__ import annotations
 
+from cli.options import PROFILES, REGIONS  # the index looks these values up
+
 TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
 if TYPE_CHECKING:
     from typing import Protocol
@@ -51,12 +53,13 @@ if TYPE_CHECKING:
 # An argument: (name, kind, choices, members)
 #   name     "instance-ids" (without the dashes)
 #   kind     "flag" (no value), "one", "many" (a list: values until the next option),
-#            "optional" (one value or none), "outfile" (a positional file name)
+#            "optional" (one value or none), "outfile" (a positional file name),
+#            "positional" (a hand-written command's positional word)
 #   choices  the values it takes, if they are a fixed set; PROFILES or REGIONS
 #            for those the index looks up (--profile, --region)
 #   members  {member: [its choices]} for shorthand keys, or None
 NAME, KIND, CHOICES, MEMBERS = range(4)
-PROFILES, REGIONS = "@profiles", "@regions"
+POSITIONAL = ("outfile", "positional")
 
 PATH_PREFIXES = ("file://", "fileb://")
 
@@ -142,7 +145,7 @@ def _walk(words: list[str], index) -> _State | None:
             argument = known.get(name) or globals_.get(name)
             if argument is not None:
                 state.given.add(name)
-                if argument[KIND] not in ("flag", "outfile") and not eq:
+                if argument[KIND] not in ("flag", *POSITIONAL) and not eq:
                     state.pending, state.values = argument, 0
             continue  # an unknown option: the CLI will say so; completion goes on
         if word.startswith("-") or not _descend(state, word, index):
@@ -179,9 +182,10 @@ def _descend(state: _State, word: str, index) -> bool:
             state.arguments = index.arguments(tuple(path))
             return state.arguments is not None
         return False
-    outfile = next((a for a in state.arguments or () if a[KIND] == "outfile"), None)
-    if outfile is not None and outfile[NAME] not in state.given:
-        state.given.add(outfile[NAME])
+    positional = next((a for a in state.arguments or () if a[KIND] in POSITIONAL
+                       and a[NAME] not in state.given), None)
+    if positional is not None:
+        state.given.add(positional[NAME])
         return True
     return False
 
@@ -194,7 +198,7 @@ def _candidates(state: _State, fragment: str, index) -> list[str]:
     if fragment.startswith("--") and "=" in fragment:
         name, _, value = fragment[2:].partition("=")
         argument = _argument(state, name, index)
-        if argument is None or argument[KIND] in ("flag", "outfile"):
+        if argument is None or argument[KIND] in ("flag", *POSITIONAL):
             return []
         return [f"--{name}={v}" for v in _values(state, argument, value, index)]
     if fragment.startswith("-"):
@@ -234,7 +238,7 @@ def _options(state: _State, fragment: str, index) -> list[str]:
     found = []
     for argument in (*(state.arguments or ()), *index.global_arguments()):
         name = argument[NAME]
-        if argument[KIND] == "outfile" or name in state.given:
+        if argument[KIND] in POSITIONAL or name in state.given:
             continue
         option = "--" + name
         if option.startswith(fragment) and option not in found:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 import json
 import os
 
-from cli.completion import PROFILES, REGIONS
+from cli.options import PROFILES, REGIONS
 
 # The packages whose code shapes the derived files (argument names, options).
 _CODE = ("cli", "cli.shortcuts")
@@ -47,13 +47,25 @@ class CacheIndex:
     # -- commands -------------------------------------------------------------
 
     def commands(self) -> list[str]:
-        return sorted(self.catalog.commands())
+        from cli import commands as registry
+
+        return sorted({*self.catalog.commands(), *registry.group_words()})
 
     def command(self, command: str) -> dict | None:
         if command not in self._names:
-            known = command in self.catalog.commands()
-            self._names[command] = self._derived(
-                f"{command}/_names", lambda: self._build_names(command)) if known else None
+            from cli import commands as registry
+
+            if registry.is_group(command):
+                names = {"operations": sorted(w for w in registry.group_commands(command) if w),
+                         "aliases": [], "waiters": [], "regions": []}
+            elif command in self.catalog.commands():
+                names = self._derived(f"{command}/_names", lambda: self._build_names(command))
+                # Hand-written commands beside the generated ones (ecr get-login-password).
+                names["operations"] = sorted({*names["operations"],
+                                              *registry.beside_words(command)})
+            else:
+                names = None
+            self._names[command] = names
         return self._names[command]
 
     def _build_names(self, command: str) -> dict:
@@ -73,8 +85,14 @@ class CacheIndex:
     def arguments(self, path: tuple[str, ...]) -> list | None:
         """The arguments of (command, operation) or (command, "wait", waiter)."""
         if path not in self._arguments:
-            self._arguments[path] = self._derived(
-                "/".join(path), lambda: build_arguments(self.catalog, path))
+            hand = _hand_command(path)
+            if hand is not None:
+                self._arguments[path] = hand_arguments(hand)
+            elif len(path) == 2 and _unprovided(path):
+                self._arguments[path] = []
+            else:
+                self._arguments[path] = self._derived(
+                    "/".join(path), lambda: build_arguments(self.catalog, path))
         return self._arguments[path]
 
     def global_arguments(self) -> list:
@@ -163,6 +181,42 @@ def _sections(path: str) -> list[str]:
 # -- the arguments of one command, as the parser sees them -------------------------
 
 
+def _hand_command(path: tuple[str, ...]):
+    """The hand-written command at (group, word) or (command, word), or None."""
+    from cli import commands as registry
+
+    if len(path) != 2:
+        return None
+    if registry.is_group(path[0]):
+        return registry.group_commands(path[0]).get(path[1])
+    return registry.beside(*path)
+
+
+def _unprovided(path: tuple[str, ...]) -> bool:
+    from cli import commands as registry
+
+    return registry.unprovided(path) is not None
+
+
+def hand_arguments(hand) -> list:
+    """The argument list of `cli.completion` for a hand-written command's table."""
+    found = []
+    for argument in hand.arguments:
+        choices = list(argument.choices) or None
+        if argument.completion == "profiles":
+            choices = PROFILES
+        if argument.positional:
+            count = argument.nargs if isinstance(argument.nargs, int) else 1
+            found += [(argument.name if i == 0 else f"{argument.name}#{i + 1}", "positional",
+                       choices, None) for i in range(count)]
+        elif argument.kind == "boolean":
+            found.append((argument.name, "flag", None, None))
+        else:
+            kind = "many" if argument.nargs in ("+", "*") else "one"
+            found.append((argument.name, kind, choices, None))
+    return found
+
+
 def build_arguments(catalog, path: tuple[str, ...]) -> list:
     """The argument list of `cli.completion` for an operation or a waiter."""
     from cli.arguments import command_parameters, operation_options
@@ -170,7 +224,7 @@ def build_arguments(catalog, path: tuple[str, ...]) -> list:
     extra: tuple = ()
     waiter = len(path) == 3 and path[1] == "wait"
     if waiter:
-        from cli.wait import WAITER_OPTIONS
+        from cli.options import WAITER_OPTIONS
 
         _, operation = catalog.waiter(path[0], path[2])
         extra = WAITER_OPTIONS

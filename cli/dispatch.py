@@ -165,13 +165,37 @@ def iso_timestamp(value):
 def make_client(session, catalog: Catalog, operation: Operation, settings: CallSettings,
                 environ: Mapping[str, str], *, retry_mode: str = "standard",
                 pool_size: int | None = None):
-    """The client; `retry_mode` applies unless the user configured one (v2's is standard)."""
+    """The client; `retry_mode` applies unless the user configured one (v2's is standard).
+
+    Its model is the one operation's, pruned, from shapecli's cache.
+    """
+    _install_cached_loader(session, catalog, operation)
+    return _create_client(session, operation.service_name, settings, environ,
+                          retry_mode=retry_mode, pool_size=pool_size)
+
+
+def make_service_client(session, service_name: str, settings: CallSettings,
+                        environ: Mapping[str, str], *, region: str | None = None,
+                        endpoint_url: str | None = None, **config):
+    """A client with the service's whole model, for a hand-written command that makes
+    several kinds of calls (s3 cp: uploads, listings, multipart parts).
+
+    `region` / `endpoint_url` override the global options' (s3's --source-region);
+    `config`: more botocore Config settings (s3's addressing style, pool size).
+    """
+    return _create_client(session, service_name, settings, environ, region=region,
+                          endpoint_url=endpoint_url, config=config)
+
+
+def _create_client(session, service_name: str, settings: CallSettings,
+                   environ: Mapping[str, str], *, retry_mode: str = "standard",
+                   pool_size: int | None = None, region: str | None = None,
+                   endpoint_url: str | None = None, config: dict | None = None):
     from botocore import UNSIGNED
     from botocore.config import Config
     from botocore.exceptions import NoRegionError
 
-    _install_cached_loader(session, catalog, operation)
-    config_kwargs: dict[str, Any] = {}
+    config_kwargs: dict[str, Any] = dict(config or {})
     if settings.read_timeout is not None:
         config_kwargs["read_timeout"] = settings.read_timeout or None
     if settings.connect_timeout is not None:
@@ -180,7 +204,7 @@ def make_client(session, catalog: Catalog, operation: Operation, settings: CallS
         config_kwargs["signature_version"] = UNSIGNED
     # v2's default retry mode is "standard"; botocore's is "legacy".
     if not environ.get("AWS_RETRY_MODE") and not config_value(session, "retry_mode"):
-        config_kwargs["retries"] = {"mode": retry_mode}
+        config_kwargs.setdefault("retries", {"mode": retry_mode})
     if pool_size is not None:
         config_kwargs["max_pool_connections"] = pool_size
     verify: Any = None
@@ -188,18 +212,19 @@ def make_client(session, catalog: Catalog, operation: Operation, settings: CallS
         verify = False
     elif settings.ca_bundle:
         verify = settings.ca_bundle
+    endpoint_url = endpoint_url or settings.endpoint_url
     try:
         return session.create_client(
-            operation.service_name,
-            region_name=settings.region,
-            endpoint_url=settings.endpoint_url,
+            service_name,
+            region_name=region or settings.region,
+            endpoint_url=endpoint_url,
             verify=verify,
             config=Config(**config_kwargs),
         )
     except NoRegionError:
         raise _no_region() from None
     except ValueError as e:  # a malformed setting, e.g. AWS_MAX_ATTEMPTS=abc
-        if settings.endpoint_url and str(e).startswith("Invalid endpoint"):
+        if endpoint_url and str(e).startswith("Invalid endpoint"):
             raise CliError(str(e)) from None  # v2: a general error, exit 255
         raise ConfigError(f"Invalid configuration: {e}") from None
     except Exception as e:

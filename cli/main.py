@@ -1,8 +1,12 @@
-"""`main(argv, env) -> exit code`: one command, top to bottom.
+"""`main(argv, env) -> exit code`: read the command line, pick the room, map errors.
 
-argv -> global options and words -> the operation model -> its arguments ->
-request values (cli.values) -> skeleton or --cli-input merge (skeleton/) ->
-the call (cli.dispatch) -> the query and the output format (output/).
+argv -> global options and command words -> a room:
+  - one operation (cli.operation_room: skeleton or call, then output),
+  - a batch of them (cli.batch), a wait (cli.wait), a session (cli.session),
+  - a hand-written command (cli.commands: configure, s3, ecr get-login-password...),
+  - a help page (cli.present.show_help),
+and with --cli-auto-prompt the line is first edited in the prompt (cli.prompt),
+which hands the words back to be run here. No room imports this module.
 Every error is a cli.errors.CliError and is turned into stderr text and an
 exit code in one place, at the bottom of this module.
 """
@@ -11,21 +15,16 @@ from __future__ import annotations
 
 import sys
 
-from cli.version import version_line
-from cli.arguments import STREAMING_OUTFILE, parse_globals, parse_operation
+from cli import commands as registry
+from cli.arguments import parse_globals, parse_operation
 from cli.env import Env
 from cli.errors import CliError, ExitCode, Interrupted, UsageError
+from cli.operation_room import run_operation
 from cli.options import BATCH_TRIGGERS
-from cli.prompt.setting import OFF, prompt_mode
-from cli.present import (
-    compile_query,
-    print_pages,
-    print_result,
-    print_text,
-    save_stream,
-    show_help,
-)
+from cli.present import compile_query, show_help
+from cli.prompt.setting import OFF, PARTIAL, UNCONFIRMED_PARTIAL, prompt_mode
 from cli.request import Command, ParamValidation
+from cli.version import version_line
 
 
 def run_command(argv: list[str], env: Env) -> int:
@@ -36,7 +35,8 @@ def run_command(argv: list[str], env: Env) -> int:
             # v2 reads the command word before a later --version, and rejects a bad one.
             from cli.catalog import Catalog
 
-            Catalog(env.environ).service_name(args.words[0])
+            if not registry.is_group(args.words[0]):
+                Catalog(env.environ).service_name(args.words[0])
         env.stdout.write(version_line())
         return ExitCode.OK
     _check_endpoint_url(args.endpoint_url)
@@ -52,31 +52,43 @@ def run_command(argv: list[str], env: Env) -> int:
         raise UsageError("the following arguments are required: command")
     if command == "help":
         return show_help(catalog, [], args, env)
+    if registry.is_group(command):  # configure, s3, ...: hand-written, no service
+        from cli.commands.room import run_group
+
+        return run_group(command, rest, catalog, args, env, query)
     service = catalog.service_name(command)  # raises "Found invalid choice" with suggestions
     name, rest = _next_word(rest)
     if name is None:
         raise UsageError("the following arguments are required: operation")
     if name == "help":
         return show_help(catalog, [command], args, env)
+    if (command, name) in registry.BESIDE:  # ecr get-login-password, sso logout, ...
+        from cli.commands.room import run_beside
+
+        return run_beside(registry.beside(command, name), rest, catalog, args, env, query)
     if name == "wait" and catalog.waiters(service):
         from cli.wait import run_wait
 
         return run_wait(catalog, args, [command, name, *rest], env, query)
+    not_provided = registry.not_provided_error((command, name))
+    if not_provided is not None:
+        raise not_provided
     operation = catalog.operation(command, name)
     if rest == ["help"]:
         return show_help(catalog, [command, name], args, env)
     op_args = parse_operation(operation, rest)
     if op_args.help:
         return show_help(catalog, [command, name], args, env)
+    command_ = Command(catalog, operation, args, op_args, env)
     if any(op_args.options.get(trigger) is not None for trigger in BATCH_TRIGGERS):
         from cli.batch import run_batch
 
-        return run_batch(Command(catalog, operation, args, op_args, env), query)
+        return run_batch(command_, query)
     if operation.starts_session:
         from cli.session import run_session
 
-        return run_session(Command(catalog, operation, args, op_args, env), query)
-    return run_operation(Command(catalog, operation, args, op_args, env), query)
+        return run_session(command_, query)
+    return run_operation(command_, query)
 
 
 def _next_word(words: list[str]) -> tuple[str | None, list[str]]:
@@ -87,75 +99,7 @@ def _next_word(words: list[str]) -> tuple[str | None, list[str]]:
     return None, words
 
 
-def run_operation(command: Command, query) -> int:
-    """One operation: a skeleton, or the call and its output."""
-    operation, args, env = command.operation, command.args, command.env
-    skeleton_kind = command.options["generate_cli_skeleton"]
-    if skeleton_kind in ("input", "yaml-input", "json-schema"):
-        document = command.catalog.derived_text(
-            f"skeleton/{operation.command_name}/{operation.cli_name}.{skeleton_kind}",
-            ("cli", "skeleton", "output"), lambda: _skeleton_text(operation, skeleton_kind))
-        return print_text(document, args, env)
-
-    params = command.params(command.read_cli_input())
-    session = command.session()
-    output_format = command.output_format()
-
-    if skeleton_kind == "output":
-        import skeleton
-        from cli.dispatch import validate
-
-        validate(command.catalog, operation, params)  # as v2; the sample is never checked
-        sample = skeleton.generate(operation, "output", params=params)
-        return print_result(sample, output_format, args, env, query, title=operation.name,
-                            session=session)
-
-    from cli import dispatch
-
-    max_items = command.options.get("max_items")
-    if max_items is not None and max_items <= 0:
-        env.stderr.write(
-            "warning: Non-positive values for --max-items may result in undefined behavior.\n")
-    params, pagination = command.paging(params)
-    paginate = pagination is not None
-    client = command.make_client()
-    try:
-        if output_format == "yaml-stream":
-            pages = dispatch.pages(client, operation, params, paginate=paginate,
-                                   pagination=pagination)
-            return print_pages(pages, "yaml-stream", args, env, query, session)
-        if output_format == "text" and query is None \
-                and dispatch.paginates(operation, params, paginate):
-            # v2 prints text page by page (a page's rows have the page's columns).
-            pages = dispatch.text_pages(client, operation, params, pagination)
-            return print_pages(pages, "text", args, env, None, session)
-        response = dispatch.result(client, operation, params, paginate=paginate,
-                                   pagination=pagination)
-    except dispatch.ServiceCallError as e:
-        e.error_format = args.cli_error_format or command.config("cli_error_format")
-        raise
-    if operation.streaming_output:
-        save_stream(response.pop(operation.streaming_output), command.options[STREAMING_OUTFILE],
-                    operation.outfile_event)
-    from cli.shortcuts import after_call
-
-    after_call(operation.command_name, operation.cli_name, command.options, response)
-    return print_result(response, output_format, args, env, query, title=operation.name,
-                        session=session)
-
-
 # -- pieces of the flow ------------------------------------------------------
-
-
-def _skeleton_text(operation, kind: str) -> str:
-    import skeleton
-
-    document = skeleton.generate(operation, kind)
-    if kind == "yaml-input":
-        return document
-    import output
-
-    return output.render(document, "json", skip_empty=False)
 
 
 def _check_endpoint_url(url: str | None) -> None:
@@ -203,9 +147,7 @@ def _run(argv: list[str], env: Env, debug: bool, prompt: bool) -> int:
     try:
         mode = prompt_mode(argv, env) if prompt else OFF
         if mode != OFF:
-            from cli.prompt import run_prompted
-
-            code = int(run_prompted(argv, env, mode))
+            code = int(_run_prompted(argv, env, mode))
         else:
             code = int(run_command(argv, env))
         env.stdout.flush()  # a full disk or a closed stdout is an error of this command
@@ -228,6 +170,23 @@ def _run(argv: list[str], env: Env, debug: bool, prompt: bool) -> int:
             translated = CliError(_describe(e))
         env.stderr.write(translated.render())
         return int(translated.exit_code)
+
+
+def _run_prompted(argv: list[str], env: Env, mode: str) -> int:
+    """--cli-auto-prompt: the line edited in the prompt (at once, or once it has failed to
+    parse with on-partial), then run here as typed there."""
+    from cli import prompt
+
+    problem = None
+    if mode in (PARTIAL, UNCONFIRMED_PARTIAL):
+        try:
+            return run_command(argv, env)
+        except CliError as e:
+            problem = prompt.problem_of(e, argv, env, mode)
+    edited = prompt.edit(argv, env, problem)
+    if isinstance(edited, int):
+        return edited
+    return main(edited, env, prompt=False)
 
 
 def _describe(error: Exception) -> str:

@@ -252,6 +252,35 @@ PAGINATION_OPTIONS: tuple[Option, ...] = (
 )
 
 
+# The pace of `aws <command> wait <waiter>` (cli.wait), beside the waiter's operation's own.
+WAITER_OPTIONS: tuple[Option, ...] = (
+    Option(
+        "waiter-delay",
+        "float",
+        "Seconds to wait between two checks, instead of the waiter's own delay (see the "
+        "description). Fractions are allowed; 0 checks again at once.",
+    ),
+    Option(
+        "waiter-max-attempts",
+        "integer",
+        "How many checks to make at most, instead of the waiter's own number (see the "
+        "description). With --waiter-timeout and without this option, the number of checks "
+        "is not limited.",
+    ),
+    Option(
+        "waiter-timeout",
+        "float",
+        "Give up after this many seconds: no check starts later than that, and the command "
+        "fails with exit code 255 saying that it timed out. Without it, a wait ends after "
+        "the waiter's number of checks.",
+    ),
+)
+
+# Markers in completion's tables: --profile's values are the profiles of the config files,
+# --region's the regions of the command's service (cli.completion_data looks them up).
+PROFILES, REGIONS = "@profiles", "@regions"
+
+
 def add_to_parser(parser, options: tuple[Option, ...], *, store, stop=None) -> None:
     """Add a table of options to an argparse parser (values stay strings).
 

@@ -152,6 +152,12 @@ def show_help(catalog, words: list[str], args: GlobalArgs, env: Env) -> int:
         page = help_pages.page_for(catalog, words)
         return help_pages.render(page, width=w, styled=styled)
 
-    text = catalog.derived_text(f"help/{'/'.join(words) or 'aws'}.{w}.{int(styled)}",
-                                ("cli", "cli.help", "cli.shortcuts", "shorthand"), produce)
+    from cli import commands as registry
+
+    if words and (registry.is_group(words[0]) or tuple(words[:2]) in registry.BESIDE):
+        text = produce()  # a hand-written command's page is quick to make from its table
+    else:
+        text = catalog.derived_text(
+            f"help/{'/'.join(words) or 'aws'}.{w}.{int(styled)}",
+            ("cli", "cli.commands", "cli.help", "cli.shortcuts", "shorthand"), produce)
     return print_text(text, args, env)

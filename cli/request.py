@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from cli.model import Operation
 
 from cli.errors import CliError, ExitCode
+from cli.invocation import Invocation
 
 
 class ParamValidation(CliError):
@@ -29,64 +30,22 @@ class ParamValidation(CliError):
     code = "ParamValidation"
 
 
-class Command:
+class Command(Invocation):
     """An operation and its command line; the session is made on first use."""
 
-    __slots__ = ("catalog", "operation", "args", "op_args", "env", "_session")
+    __slots__ = ("catalog", "operation", "op_args")
 
     def __init__(self, catalog: Catalog, operation: Operation, args: GlobalArgs,
                  op_args: OperationArgs, env: Env):
+        super().__init__(args, env)
         self.catalog = catalog
         self.operation = operation
-        self.args = args  # the global options
         self.op_args = op_args  # the operation's own arguments
-        self.env = env
-        self._session = None
 
     @property
     def options(self) -> dict[str, Any]:
         """The input, pagination and extra options given (by py_name)."""
         return self.op_args.options
-
-    # -- botocore, on demand --------------------------------------------------
-
-    @property
-    def has_session(self) -> bool:
-        return self._session is not None
-
-    def session(self):
-        if self._session is None:
-            from cli import dispatch
-
-            session = dispatch.make_session(self.settings(), self.env.environ)
-            dispatch.check_profile(session)
-            self._session = session
-        return self._session
-
-    def config(self, name: str) -> Any:
-        """A setting through botocore's config chain (starts the session)."""
-        from cli.dispatch import config_value
-
-        return config_value(self.session(), name)
-
-    def settings(self):
-        from cli.dispatch import CallSettings
-
-        args = self.args
-        return CallSettings(
-            profile=args.profile,
-            region=args.region,
-            endpoint_url=args.endpoint_url,
-            verify_ssl=args.verify_ssl is not False,
-            ca_bundle=args.ca_bundle,
-            sign_request=args.sign_request is not False,
-            read_timeout=args.cli_read_timeout,
-            connect_timeout=args.cli_connect_timeout,
-            debug=bool(args.debug),
-        )
-
-    def output_format(self) -> str:
-        return self.args.output or self.config("output")
 
     def make_client(self, operation: Operation | None = None, **tuning):
         """The botocore client for the operation (or another of the service's), responses

@@ -34,7 +34,7 @@ RESPONSE_VARIABLE = "AWS_SSM_START_SESSION_RESPONSE"
 def run_session(command, query) -> int:
     """The session command: the call, then the plugin in the foreground."""
     if command.options.get("generate_cli_skeleton"):
-        from cli.main import run_operation
+        from cli.operation_room import run_operation
 
         return run_operation(command, query)
     params = command.params(command.read_cli_input())

@@ -20,32 +20,8 @@ if TYPE_CHECKING:
 import time
 
 from cli.errors import CliError, ExitCode, UnknownOptionsError, UsageError
-from cli.options import Option, PAGINATION_OPTIONS
+from cli.options import WAITER_OPTIONS, Option, PAGINATION_OPTIONS
 from cli.request import ParamValidation
-
-WAITER_OPTIONS: tuple[Option, ...] = (
-    Option(
-        "waiter-delay",
-        "float",
-        "Seconds to wait between two checks, instead of the waiter's own delay (see the "
-        "description). Fractions are allowed; 0 checks again at once.",
-    ),
-    Option(
-        "waiter-max-attempts",
-        "integer",
-        "How many checks to make at most, instead of the waiter's own number (see the "
-        "description). With --waiter-timeout and without this option, the number of checks "
-        "is not limited.",
-    ),
-    Option(
-        "waiter-timeout",
-        "float",
-        "Give up after this many seconds: no check starts later than that, and the command "
-        "fails with exit code 255 saying that it timed out. Without it, a wait ends after "
-        "the waiter's number of checks.",
-    ),
-)
-
 
 class WaitTimedOut(CliError):
     """--waiter-timeout passed before the condition held (exit 255, like any failed wait)."""
@@ -56,7 +32,7 @@ class WaitTimedOut(CliError):
 def run_wait(catalog: Catalog, args: GlobalArgs, words: list[str], env: Env, query) -> int:
     """`words` is [command, "wait", waiter, arguments...]."""
     from cli.arguments import parse_operation
-    from cli.main import run_operation
+    from cli.operation_room import run_operation
     from cli.present import show_help
     from cli.request import Command
 

@@ -47,7 +47,7 @@ def wait_page(catalog, words: list[str]) -> Page:
 
 def waiter_page(op, config: dict, operation: str, metadata: dict) -> Page:
     """The page of the waiter `config`, whose operation `op` the CLI names `operation`."""
-    from cli.wait import WAITER_OPTIONS
+    from cli.options import WAITER_OPTIONS
 
     shown = copy.copy(op)
     shown.documentation = waiter_description(config, operation)

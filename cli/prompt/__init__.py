@@ -1,18 +1,19 @@
 """`--cli-auto-prompt`: the command line edited in an interactive prompt, then run.
 
-    run_prompted(argv, env, mode) -> exit code
+    edit(argv, env, problem) -> the words to run, or an exit code
 
-`cli.main.main` comes here when `cli.prompt.setting.prompt_mode` says `on`
+`cli.main.main` asks here when `cli.prompt.setting.prompt_mode` says `on`
 or `on-partial` (only ever on a terminal). With `on` the prompt opens at
 once, holding what was typed; with `on-partial` (or the config file's
 `on-partial`, confirmed through botocore only then) the command first runs
 as typed, and only a usage error (exit 252: a missing required argument, a
 value that does not parse) opens the prompt instead of being printed, with
 the error shown in it. Enter runs the edited line exactly as the shell
-would have run it: its words (shell quoting, `shlex.split`) go through
-`cli.main.main` with the prompt off, so the parse, the output and the exit
-code are those of the plain command. Ctrl-C leaves with exit 130, Ctrl-D
-with 0, each after repeating the abandoned line on stderr.
+would have run it: `edit` hands its words (shell quoting, `shlex.split`)
+back, and `main` runs them with the prompt off, so the parse, the output and
+the exit code are those of the plain command; the prompt itself never runs
+a command. Ctrl-C leaves with exit 130, Ctrl-D with 0, each after repeating
+the abandoned line on stderr.
 
 prompt_toolkit is imported by `cli.prompt.ui` alone, when a prompt starts.
 """
@@ -26,24 +27,26 @@ if TYPE_CHECKING:
 from cli.errors import CliError, ExitCode
 from cli.prompt.setting import OFF, ON, PARTIAL, UNCONFIRMED_PARTIAL, config_mode, prompt_mode
 
-__all__ = ["OFF", "ON", "PARTIAL", "UNCONFIRMED_PARTIAL", "config_mode", "initial_text",
-           "prompt_mode", "run_prompted"]
+__all__ = ["OFF", "ON", "PARTIAL", "UNCONFIRMED_PARTIAL", "config_mode", "edit",
+           "initial_text", "problem_of", "prompt_mode"]
 
 
-def run_prompted(argv: list[str], env: Env, mode: str) -> int:
-    """Prompt for the command line (at once, or once it has failed to parse) and run it."""
-    from cli.main import main, run_command
+def problem_of(error: CliError, argv: list[str], env: Env, mode: str) -> str:
+    """With on-partial, what the prompt shows of the error the typed line met.
 
-    problem = None
-    if mode in (PARTIAL, UNCONFIRMED_PARTIAL):
-        try:
-            return run_command(argv, env)
-        except CliError as e:
-            if e.exit_code != ExitCode.USAGE:
-                raise
-            if mode == UNCONFIRMED_PARTIAL and config_mode(argv, env) != PARTIAL:
-                raise
-            problem = CliError.render(e).strip("\n")  # without the usage lines
+    Raises the error again where it is not one the prompt is for: anything
+    but a usage error, or a config file's on-partial meant for another profile.
+    """
+    if error.exit_code != ExitCode.USAGE:
+        raise error
+    if mode == UNCONFIRMED_PARTIAL and config_mode(argv, env) != PARTIAL:
+        raise error
+    return CliError.render(error).strip("\n")  # without the usage lines
+
+
+def edit(argv: list[str], env: Env, problem: str | None = None) -> list[str] | int:
+    """The command line edited in the prompt: its words to run, or an exit code
+    (130 for Ctrl-C, 0 for Ctrl-D) when the user left without running it."""
     from cli.prompt.assist import PREFIX, Assistant, command_words
     from cli.prompt.ui import ask
 
@@ -57,7 +60,7 @@ def run_prompted(argv: list[str], env: Env, mode: str) -> int:
         return ExitCode.OK
     env.stdout.write(shown)  # the line stays on screen above its output, as in a shell
     env.stdout.flush()
-    return main(command_words(text), env, prompt=False)
+    return command_words(text)
 
 
 def initial_text(argv: list[str]) -> str:

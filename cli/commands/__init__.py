@@ -1,0 +1,197 @@
+"""The registry of hand-written commands: AWS CLI v2's commands that no model describes.
+
+A hand-written command is data plus one function (house style): its words,
+an argument table, its help text and examples, and
+
+    run(values: dict, context: cli.commands.room.Context) -> exit code
+
+`values` holds every argument of the table by py_name (None when not given,
+or the argument's default). The table is read by argparse (cli.arguments),
+the help pages (cli.help.hand), completion and the prompt alike; the
+command never parses argv itself.
+
+Where the commands live is data too, so that routing a command line imports
+only the one module it needs:
+
+    GROUPS   top-level words that are no service (configure, s3, ...): the
+             module declares the group's commands, ("s3", "cp"), and may
+             declare the word alone, ("configure",), as a command of its own
+    BESIDE   (command, word) that sit beside a service's generated operations
+             (ecr get-login-password) or replace one of the same name (sso logout)
+
+Each module named there has `COMMANDS: tuple[HandCommand, ...]` and imports
+nothing heavy at module level (its `run` imports what it needs).
+v2 commands shapecli does not provide are listed in UNPROVIDED: one clear
+line and exit 252, never "invalid choice".
+"""
+
+from __future__ import annotations
+
+from cli.errors import CliError, ExitCode
+from cli.options import Option
+
+# Each family of commands keeps its lines in its own block below.
+GROUPS: dict[str, str] = {
+    # configure and signing in
+
+    # s3
+    "s3": "cli.commands.s3",
+
+}
+
+BESIDE: dict[tuple[str, str], str] = {
+    # sso login / logout
+
+    # registry logins, Kubernetes and database tokens
+
+    # logs, cloudformation, datapipeline
+
+}
+
+# v2's hand-written commands that shapecli does not provide: (words) -> what to use instead
+# (or ""). A one-word entry covers a whole top-level command of v2 (`ddb`, `history`).
+UNPROVIDED: dict[tuple[str, ...], str] = {
+    ("history",): "",
+    ("ddb",): "use the dynamodb commands (aws dynamodb put-item, aws dynamodb query)",
+    ("cli-dev",): "",
+    ("login",): "use aws sso login, or aws configure for access keys",
+    ("logout",): "use aws sso logout",
+}
+
+
+class Argument(Option):
+    """One argument of a hand-written command: an Option that may also be positional.
+
+    kind: "string", "int", "double", "boolean" (a flag), "list" (repeatable
+    option), and with nargs "+"/"*" several words. `completion` names what
+    completion offers for its value beyond `choices`: "files", "s3-paths",
+    "profiles", "sso-sessions", "config-keys" (see cli.completion_data).
+    """
+
+    __slots__ = ("positional", "default", "completion", "metavar")
+
+    def __init__(self, name: str, kind: str = "string", documentation: str = "", *,
+                 positional: bool = False, default: object = None,
+                 completion: str | None = None, metavar: str | None = None, **option):
+        super().__init__(name, kind, documentation, **option)
+        self.positional = positional
+        self.default = default
+        self.completion = completion
+        self.metavar = metavar  # the synopsis' <value> placeholder for positionals
+
+    def __repr__(self) -> str:
+        return f"Argument({self.name!r})"
+
+
+class HandCommand:
+    """One hand-written command (a plain class: dataclasses are slow to create).
+
+    description and each example are plain text: paragraphs parted by blank
+    lines; a line indented by four spaces is a code line (a command line).
+    `synopsis`, when given, replaces the synopsis lines made from the table.
+    `output`: the OUTPUT section's text (None: no section). `sections`: more
+    (heading, text) sections after DESCRIPTION (configure's CONFIGURATION VARIABLES).
+    A text line starting "- " is a bullet.
+    """
+
+    __slots__ = ("words", "summary", "description", "arguments", "examples", "run", "output",
+                 "synopsis", "sections")
+
+    def __init__(self, words: tuple[str, ...], run, *, summary: str = "",
+                 description: str = "", arguments: tuple[Argument, ...] = (),
+                 examples: tuple[str, ...] = (), output: str | None = None,
+                 synopsis: tuple[str, ...] | None = None,
+                 sections: tuple[tuple[str, str], ...] = ()):
+        self.words = words
+        self.run = run
+        self.summary = summary  # one line, for a group's list of commands
+        self.description = description or summary
+        self.arguments = arguments
+        self.examples = examples
+        self.output = output
+        self.synopsis = synopsis
+        self.sections = sections  # (heading, text) pages after DESCRIPTION, as v2's
+
+    def __repr__(self) -> str:
+        return f"HandCommand({' '.join(self.words)!r})"
+
+    @property
+    def name(self) -> str:
+        return self.words[-1]
+
+
+# -- lookups ------------------------------------------------------------------
+
+
+def _module_commands(module_name: str) -> tuple[HandCommand, ...]:
+    import importlib
+
+    return importlib.import_module(module_name).COMMANDS
+
+
+def is_group(word: str) -> bool:
+    """Whether `word` is a top-level hand-written command (or a v2 one not provided)."""
+    return word in GROUPS or (word,) in UNPROVIDED
+
+
+def group_words() -> list[str]:
+    """Every top-level word of the registry, for the top help page and completion."""
+    return sorted({*GROUPS, *(words[0] for words in UNPROVIDED if len(words) == 1)})
+
+
+def group_commands(word: str) -> dict[str, HandCommand]:
+    """A group's commands by their second word; the group's own command under ""."""
+    module = GROUPS.get(word)
+    if module is None:
+        return {}
+    found = {}
+    for command in _module_commands(module):
+        if command.words[0] == word:
+            found[command.words[1] if len(command.words) > 1 else ""] = command
+    return found
+
+
+def group_description(word: str) -> str:
+    """The text of `aws <group> help` for a group without a command of its own."""
+    import importlib
+
+    return getattr(importlib.import_module(GROUPS[word]), "DESCRIPTION", "")
+
+
+def beside(command: str, word: str) -> HandCommand | None:
+    """The hand-written command `aws <command> <word>` of a service, if there is one."""
+    module = BESIDE.get((command, word))
+    if module is None:
+        return None
+    return next(c for c in _module_commands(module) if c.words == (command, word))
+
+
+def beside_words(command: str) -> list[str]:
+    """The hand-written words of a service's command (for its listing and completion)."""
+    words = [word for (cmd, word) in BESIDE if cmd == command]
+    words += [ws[1] for ws in UNPROVIDED if len(ws) == 2 and ws[0] == command]
+    return words
+
+
+def unprovided(words: tuple[str, ...]) -> str | None:
+    """What to say of a v2 command shapecli does not provide; None if it is not one."""
+    for length in (1, 2):
+        if tuple(words[:length]) in UNPROVIDED and len(words) >= length:
+            return UNPROVIDED[tuple(words[:length])]
+    return None
+
+
+class NotProvided(CliError):
+    """A v2 hand-written command shapecli does not provide (one line, exit 252)."""
+
+    exit_code = ExitCode.USAGE
+
+
+def not_provided_error(words: tuple[str, ...]) -> NotProvided | None:
+    """The error for a v2 command shapecli does not provide, or None."""
+    instead = unprovided(words)
+    if instead is None:
+        return None
+    said = " ".join(words[:1] if (words[0],) in UNPROVIDED else words[:2])
+    message = f"'aws {said}' is a command of AWS CLI v2 that shapecli does not provide"
+    return NotProvided(message + (f"; {instead}" if instead else ""))

@@ -1,0 +1,3 @@
+"""`aws s3` commands (see cli.commands.s3)."""
+
+COMMANDS: tuple = ()
