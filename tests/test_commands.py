@@ -86,6 +86,7 @@ def test_help_pages_come_from_the_table():
     assert "aws sample echo a b" in page
     group = run(["sample", "help"]).stdout
     assert "AVAILABLE COMMANDS" in group and "o echo" in group and "o show" in group
+    assert "GLOBAL OPTIONS" not in group  # as v2's group pages
     assert "sample" in run(["help"]).stdout
 
 

@@ -1,8 +1,8 @@
 """Help pages of hand-written commands (cli.commands), built from their declarations.
 
 Sections as AWS CLI v2 orders them for its hand-written commands: NAME,
-DESCRIPTION (and the command's own sections), SYNOPSIS, OPTIONS, AVAILABLE
-COMMANDS (a group's), GLOBAL OPTIONS, EXAMPLES, OUTPUT.
+DESCRIPTION (and the command's own sections), SYNOPSIS, OPTIONS, then a
+group's AVAILABLE COMMANDS or a command's GLOBAL OPTIONS, EXAMPLES, OUTPUT.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ def command_page(hand, subcommands: dict | None = None) -> Page:
     sections.append(Section("SYNOPSIS", (Code(tuple(synopsis_lines(hand))),)))
     options = tuple(_option_item(a) for a in hand.arguments)
     sections.append(Section("OPTIONS", options or (para(Span("None", "em")),)))
-    if subcommands:
+    if subcommands:  # a group's page (aws configure help) lists commands, not global options
         sections.append(Section("AVAILABLE COMMANDS", (_names(subcommands),)))
-    sections.append(Section("GLOBAL OPTIONS", global_option_items()))
+    else:
+        sections.append(Section("GLOBAL OPTIONS", global_option_items()))
     if hand.examples:
         blocks = []
         for example in hand.examples:
