@@ -43,6 +43,13 @@ BESIDE: dict[tuple[str, str], str] = {
     # sso login / logout
 
     # registry logins, Kubernetes and database tokens
+    ("ecr", "get-login-password"): "cli.commands.tokens",
+    ("ecr-public", "get-login-password"): "cli.commands.tokens",
+    ("rds", "generate-db-auth-token"): "cli.commands.tokens",
+    ("dsql", "generate-db-connect-auth-token"): "cli.commands.tokens",
+    ("dsql", "generate-db-connect-admin-auth-token"): "cli.commands.tokens",
+    ("eks", "get-token"): "cli.commands.eks",
+    ("eks", "update-kubeconfig"): "cli.commands.eks",
 
     # logs, cloudformation, datapipeline
 
