@@ -50,6 +50,7 @@ BESIDE: dict[tuple[str, str], str] = {
     ("dsql", "generate-db-connect-admin-auth-token"): "cli.commands.tokens",
     ("eks", "get-token"): "cli.commands.eks",
     ("eks", "update-kubeconfig"): "cli.commands.eks",
+    ("codeartifact", "login"): "cli.commands.codeartifact",
 
     # logs, cloudformation, datapipeline
 
