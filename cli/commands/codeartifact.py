@@ -111,8 +111,9 @@ class _Login:
             message = str(e).replace(self.token, "******")
             if e.stderr is not None:
                 # v2 ends the message with the tool's last newline, adding none of its own.
-                message += (" Stderr from command:\n"
-                            + e.stderr.decode(errors="replace").removesuffix("\n"))
+                # The tool may repeat its arguments: its words are masked as well (v2's are not).
+                message += (" Stderr from command:\n" + e.stderr.decode(errors="replace")
+                            .replace(self.token, "******").removesuffix("\n"))
             raise CliError(message) from None
         except FileNotFoundError:
             raise CliError(f"{command[0].removesuffix('.cmd')} was not found. "

@@ -93,8 +93,8 @@ def netrc_updated(contents: str, endpoint: str, token: str) -> str:
     """~/.netrc with the host's password replaced, or the entry appended when it has none."""
     host = re.escape(urlsplit(endpoint).hostname or "")
     pattern = re.compile(rf"(\bmachine\s+{host}\s+login\s+\S+\s+password\s+)\S+", re.M)
-    updated = pattern.sub(lambda m: m.group(1) + token, contents)
-    if updated != contents:
+    updated, replaced = pattern.subn(lambda m: m.group(1) + token, contents)
+    if replaced:  # (v2 compares the text instead, so the same token again is appended twice)
         return updated
     entry = netrc_entry(endpoint, token)
     return contents + ("" if contents.endswith("\n") or not contents else "\n") + entry + "\n"
