@@ -69,11 +69,12 @@ UNPROVIDED: dict[tuple[str, ...], str] = {
     # v2's commands beside a service's operations (awscli/customizations/*), apart from those
     # shapecli provides; the generated operations that v2 replaces by name (emr
     # describe-cluster, emr add-instance-groups, logs start-live-tail) stay generated.
-    ("emr", "create-cluster"): "use aws emr run-job-flow",
-    ("emr", "terminate-clusters"): "use aws emr terminate-job-flows",
-    ("emr", "add-steps"): "use aws emr add-job-flow-steps",
-    ("emr", "modify-cluster-attributes"):
-        "use aws emr set-termination-protection, set-visible-to-all-users or modify-cluster",
+    # (v2 removes the operations these wrap, run-job-flow, add-job-flow-steps,
+    # terminate-job-flows, set-termination-protection, ..., and so does shapecli)
+    ("emr", "create-cluster"): "",
+    ("emr", "terminate-clusters"): "",
+    ("emr", "add-steps"): "",
+    ("emr", "modify-cluster-attributes"): "",
     ("emr", "install-applications"): "",
     ("emr", "create-default-roles"): "create the roles with aws iam create-role",
     ("emr", "create-hbase-backup"): "",
