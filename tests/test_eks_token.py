@@ -66,6 +66,24 @@ def test_without_the_endpoint_override_the_regional_sts_endpoint_is_signed(tmp_p
                                                                   {"x-k8s-aws-id": "c"})
 
 
+def test_without_a_region_the_global_endpoint_signs_for_us_east_1(tmp_path):
+    environ = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "AWS_ACCESS_KEY_ID": "AKID",
+               "AWS_SECRET_ACCESS_KEY": "secret"}
+    url = _url_of(_document(run(["eks", "get-token", "--cluster-name", "c"], environ))
+                  ["status"]["token"])
+    assert url.startswith("https://sts.amazonaws.com/?")
+    assert query_of(url)["X-Amz-Credential"].split("/")[2] == "us-east-1"
+    assert query_of(url)["X-Amz-Signature"] == expected_signature(url, "secret",
+                                                                  {"x-k8s-aws-id": "c"})
+
+
+def test_the_global_endpoint_option_is_eks_s_not_sts_s(environ):
+    url = _url_of(_document(run(["eks", "get-token", "--cluster-name", "c", "--endpoint-url",
+                                 "https://eks.example.com"],
+                                {**environ, "AWS_ENDPOINT_URL": ""}))["status"]["token"])
+    assert url.startswith("https://sts.us-west-2.amazonaws.com/?")
+
+
 def test_role_arn_signs_with_the_role_s_session(environ):
     document = _document(run(["eks", "get-token", "--cluster-name", "prod", "--role-arn",
                               "arn:aws:iam::123456789012:role/eks-admin"], environ))

@@ -53,16 +53,20 @@ def exec_api_version(exec_info: str, warn) -> str:
     return V1BETA1
 
 
-def presigned_identity_url(endpoint: str, region: str, credentials, cluster: str) -> str:
-    """An STS GetCallerIdentity URL presigned (SigV4 query) with the cluster header signed."""
-    from botocore.auth import SigV4QueryAuth
-    from botocore.awsrequest import AWSRequest
+def presigned_identity_url(sts, cluster: str) -> str:
+    """An STS GetCallerIdentity URL presigned by `sts` (an STS client) for URL_EXPIRES
+    seconds, with the `x-k8s-aws-id: <cluster>` header among the signed headers.
 
-    request = AWSRequest(method="GET",
-                         url=endpoint.rstrip("/") + "/?Action=GetCallerIdentity&Version=2011-06-15",
-                         headers={CLUSTER_ID_HEADER: cluster})
-    SigV4QueryAuth(credentials, "sts", region, expires=URL_EXPIRES).add_auth(request)
-    return request.prepare().url
+    botocore's own presigner resolves the endpoint and the signing region (the global
+    endpoint signs for us-east-1); the header has no parameter in STS's model, so it is
+    added just before signing, for this one request of this one client.
+    """
+    def add_header(request, **_):
+        request.headers[CLUSTER_ID_HEADER] = cluster
+
+    sts.meta.events.register("before-sign.sts.GetCallerIdentity", add_header)
+    return sts.generate_presigned_url("get_caller_identity", ExpiresIn=URL_EXPIRES,
+                                      HttpMethod="GET")
 
 
 def token_of(url: str) -> str:
@@ -73,8 +77,9 @@ def token_of(url: str) -> str:
 
 def _assume(context: Context, role_arn: str, session_name: str) -> None:
     """Use the role's credentials from now on in this command (its session only)."""
-    response = context.client("sts").assume_role(RoleArn=role_arn,
-                                                 RoleSessionName=session_name)
+    # STS, not EKS: the global --endpoint-url stays out of it (as in v2).
+    sts = context.session().create_client("sts", region_name=context.args.region)
+    response = sts.assume_role(RoleArn=role_arn, RoleSessionName=session_name)
     credentials = response["Credentials"]
     context.hide(credentials["SecretAccessKey"], "SecretAccessKey")
     context.hide(credentials["SessionToken"], "SessionToken")
@@ -86,7 +91,7 @@ def _assume(context: Context, role_arn: str, session_name: str) -> None:
 def get_token(values: dict, context: Context) -> int:
     from datetime import datetime, timedelta, timezone
 
-    from cli.errors import ConfigError, ValidationError
+    from cli.errors import ValidationError
 
     if values["role_arn"]:
         _assume(context, values["role_arn"], "EKSGetTokenAuth")
@@ -99,16 +104,10 @@ def get_token(values: dict, context: Context) -> int:
         context.env.stderr.write(
             "Either parameter --cluster-name or --cluster-id must be specified.\n")
         return 1
-    sts = context.client("sts")
-    credentials = context.session().get_credentials()
-    if credentials is None:
-        error = ConfigError('Unable to locate credentials. You can configure credentials by '
-                            'running "aws login".')
-        error.code = "NoCredentials"
-        raise error
-    url = presigned_identity_url(sts.meta.endpoint_url, sts.meta.region_name,
-                                 credentials.get_frozen_credentials(), cluster)
-    token = token_of(url)
+    # The URL is STS's: the global --endpoint-url (meant for EKS) does not apply, as in v2;
+    # AWS_ENDPOINT_URL_STS and the configuration's endpoints do.
+    sts = context.session().create_client("sts", region_name=context.args.region)
+    token = token_of(presigned_identity_url(sts, cluster))
     context.hide(token, "token")
     expires = datetime.now(timezone.utc) + timedelta(minutes=TOKEN_MINUTES)
     document = {
