@@ -129,3 +129,29 @@ def test_help_pages_and_service_listings_know_the_commands(tmp_path):
     for service, word in (("ecr", "get-login-password"), ("ecr-public", "get-login-password"),
                           ("dsql", "generate-db-connect-admin-auth-token")):
         assert word in run([service, "help"], environ).stdout
+
+
+@pytest.mark.parametrize("environ, code, phrase", [
+    ({"AWS_ACCESS_KEY_ID": "a", "AWS_SECRET_ACCESS_KEY": "b"}, 253,
+     "(NoRegion): You must specify a region."),
+    ({"AWS_DEFAULT_REGION": "us-west-2", "AWS_EC2_METADATA_DISABLED": "true"}, 253,
+     "(NoCredentials): Unable to locate credentials."),
+])
+def test_database_tokens_need_a_region_and_credentials(environ, code, phrase, tmp_path):
+    result = run(["dsql", "generate-db-connect-auth-token", "--hostname", "h"],
+                 {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **environ})
+    assert (result.exit_code, result.stdout) == (code, "")
+    assert phrase in result.stderr
+
+
+def test_a_session_token_is_part_of_the_signed_url(tmp_path):
+    environ = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "AWS_ACCESS_KEY_ID": "ASIAX",
+               "AWS_SECRET_ACCESS_KEY": "s3cret", "AWS_SESSION_TOKEN": "sess/tok+en=",
+               "AWS_DEFAULT_REGION": "ap-south-1"}
+    result = run(["rds", "generate-db-auth-token", "--hostname", "db", "--port", "3306",
+                  "--username", "a+b@c", "--region", "eu-west-1"], environ)
+    token = result.stdout.strip()
+    query = query_of(token)
+    assert (query["X-Amz-Security-Token"], query["DBUser"]) == ("sess/tok+en=", "a+b@c")
+    assert query["X-Amz-Credential"].split("/")[2] == "eu-west-1"  # --region wins
+    assert query["X-Amz-Signature"] == expected_signature(token, "s3cret")

@@ -53,28 +53,48 @@ def ecr_public_login_password(values: dict, context: Context) -> int:
     return _print_secret(context, _password_of(encoded), "password")
 
 
+def presign_locally(context: Context, host: str, params: dict, service: str,
+                    expires: int) -> str:
+    """`host/?params&X-Amz-...`: a SigV4 query-signed GET for `service`, made here with the
+    session's credentials and region, without the service's model (as botocore's
+    generate_db_auth_token signs it, minus the scheme, which these tokens go without)."""
+    from botocore.auth import SigV4QueryAuth
+    from botocore.awsrequest import AWSRequest
+    from botocore.exceptions import NoCredentialsError, NoRegionError
+
+    from cli.dispatch import translate
+
+    session = context.session()
+    region = context.args.region or session.get_config_variable("region")
+    if not region:
+        raise translate(NoRegionError())
+    credentials = session.get_credentials()
+    if credentials is None:
+        raise translate(NoCredentialsError())
+    request = AWSRequest(method="GET", url=f"https://{host}/", data=params)
+    SigV4QueryAuth(credentials.get_frozen_credentials(), service, region,
+                   expires=expires).add_auth(request)
+    return request.prepare().url.removeprefix("https://")
+
+
 def rds_auth_token(values: dict, context: Context) -> int:
-    rds = context.client("rds")
-    token = rds.generate_db_auth_token(DBHostname=values["hostname"], Port=values["port"],
-                                       DBUsername=values["username"])
+    token = presign_locally(context, f"{values['hostname']}:{values['port']}",
+                            {"Action": "connect", "DBUser": values["username"]}, "rds-db", 900)
     return _print_secret(context, token, "token")
 
 
-def _dsql_token(values: dict, context: Context, *, admin: bool) -> int:
-    dsql = context.client("dsql")
-    make = dsql.generate_db_connect_admin_auth_token if admin else \
-        dsql.generate_db_connect_auth_token
-    # v2 passes the global --region as it is (None: the client's own region).
-    token = make(values["hostname"], context.args.region, values["expires_in"])
+def _dsql_token(values: dict, context: Context, action: str) -> int:
+    token = presign_locally(context, values["hostname"], {"Action": action}, "dsql",
+                            values["expires_in"])
     return _print_secret(context, token, "token")
 
 
 def dsql_auth_token(values: dict, context: Context) -> int:
-    return _dsql_token(values, context, admin=False)
+    return _dsql_token(values, context, "DbConnect")
 
 
 def dsql_admin_auth_token(values: dict, context: Context) -> int:
-    return _dsql_token(values, context, admin=True)
+    return _dsql_token(values, context, "DbConnectAdmin")
 
 
 _PASSWORD_OUTPUT = ("The password alone, followed by a newline: give it to a container "
