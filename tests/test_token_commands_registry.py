@@ -115,3 +115,16 @@ def test_unprovided_words_are_completed_and_listed(environ):
     assert "create-cluster" in complete("aws emr create-c", None, index)
     assert "push" in complete("aws deploy pu", None, index)
     assert "o create-cluster" in run(["emr", "help"], environ).stdout
+
+
+def test_no_unprovided_entry_hides_a_generated_operation_or_service(environ):
+    from cli.errors import CliError
+
+    catalog = CacheIndex(environ).catalog
+    for words in UNPROVIDED:
+        if len(words) == 2:
+            service = catalog.service_name(words[0])
+            assert words[1] not in catalog.operation_names(service), words
+        else:
+            with pytest.raises(CliError):
+                catalog.service_name(words[0])
