@@ -39,10 +39,13 @@ _WORD = "A-Za-z0-9"
 
 # Credential fields of documents no model describes (IMDS, the container
 # endpoint, credential_process) and of outputs whose model does not mark
-# them sensitive (an STS session token).
+# them sensitive (an STS session token, a registry's authorization token).
 _CREDENTIAL_FIELDS = ("SecretAccessKey", "SessionToken", "Token", "secretAccessKey",
                       "sessionToken", "accessToken", "aws_secret_access_key",
-                      "aws_session_token")
+                      "aws_session_token",
+                      # ECR's, ECR Public's and CodeArtifact's GetAuthorizationToken
+                      # (not marked sensitive in their models)
+                      "authorizationToken")
 _TOKEN_HEADERS = ("x-amz-security-token", "x-aws-ec2-metadata-token", "x-amz-sso_bearer_token",
                   "x-amz-sso-bearer-token")
 

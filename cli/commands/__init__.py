@@ -43,6 +43,14 @@ BESIDE: dict[tuple[str, str], str] = {
     # sso login / logout
 
     # registry logins, Kubernetes and database tokens
+    ("ecr", "get-login-password"): "cli.commands.tokens",
+    ("ecr-public", "get-login-password"): "cli.commands.tokens",
+    ("rds", "generate-db-auth-token"): "cli.commands.tokens",
+    ("dsql", "generate-db-connect-auth-token"): "cli.commands.tokens",
+    ("dsql", "generate-db-connect-admin-auth-token"): "cli.commands.tokens",
+    ("eks", "get-token"): "cli.commands.eks",
+    ("eks", "update-kubeconfig"): "cli.commands.eks",
+    ("codeartifact", "login"): "cli.commands.codeartifact",
 
     # logs, cloudformation, datapipeline
 
@@ -56,6 +64,60 @@ UNPROVIDED: dict[tuple[str, ...], str] = {
     ("cli-dev",): "",
     ("login",): "use aws sso login, or aws configure for access keys",
     ("logout",): "use aws sso logout",
+    ("update",): "upgrade shapecli with the tool that installed it (pip)",
+    ("agent-toolkit",): "",
+    # v2's commands beside a service's operations (awscli/customizations/*), apart from those
+    # shapecli provides; the generated operations that v2 replaces by name (emr
+    # describe-cluster, emr add-instance-groups, logs start-live-tail) stay generated.
+    # (v2 removes the operations these wrap, run-job-flow, add-job-flow-steps,
+    # terminate-job-flows, set-termination-protection, ..., and so does shapecli)
+    ("emr", "create-cluster"): "",
+    ("emr", "terminate-clusters"): "",
+    ("emr", "add-steps"): "",
+    ("emr", "modify-cluster-attributes"): "",
+    ("emr", "install-applications"): "",
+    ("emr", "create-default-roles"): "create the roles with aws iam create-role",
+    ("emr", "create-hbase-backup"): "",
+    ("emr", "restore-from-hbase-backup"): "",
+    ("emr", "schedule-hbase-backup"): "",
+    ("emr", "disable-hbase-backups"): "",
+    ("emr", "ssh"): "use ssh with the master node's public DNS name (aws emr describe-cluster)",
+    ("emr", "socks"): "use ssh -D with the master node's public DNS name",
+    ("emr", "get"): "use scp with the master node's public DNS name",
+    ("emr", "put"): "use scp with the master node's public DNS name",
+    ("emr-containers", "update-role-trust-policy"): "use aws iam update-assume-role-policy",
+    ("emr-containers", "create-role-associations"): "",
+    ("emr-containers", "delete-role-associations"): "",
+    ("deploy", "push"): "use aws s3 cp and aws deploy register-application-revision",
+    ("deploy", "register"): "use aws deploy register-on-premises-instance",
+    ("deploy", "deregister"): "use aws deploy deregister-on-premises-instance",
+    ("deploy", "install"): "",
+    ("deploy", "uninstall"): "",
+    ("gamelift", "upload-build"): "use aws gamelift create-build with aws s3 cp",
+    ("gamelift", "get-game-session-log"): "use aws gamelift get-game-session-log-url",
+    ("servicecatalog", "generate"):
+        "use aws servicecatalog create-product or create-provisioning-artifact",
+    ("configservice", "subscribe"):
+        "use aws configservice put-configuration-recorder and put-delivery-channel",
+    ("configservice", "get-status"):
+        "use aws configservice describe-configuration-recorder-status and "
+        "describe-delivery-channel-status",
+    ("cloudtrail", "validate-logs"): "",
+    ("cloudtrail", "verify-query-results"): "",
+    ("cloudfront", "sign"): "",
+    ("codecommit", "credential-helper"): "",
+    ("datapipeline", "list-runs"): "",
+    ("datapipeline", "create-default-roles"): "create the roles with aws iam create-role",
+    ("dlm", "create-default-role"): "create the role with aws iam create-role",
+    ("ec2-instance-connect", "ssh"): "use aws ec2-instance-connect send-ssh-public-key and ssh",
+    ("ec2-instance-connect", "open-tunnel"): "",
+    ("lightsail", "push-container-image"): "",
+    ("ecs", "deploy"): "",
+    ("ecs", "monitor-express-gateway-service"): "",
+    ("dynamodb", "wizard"): "",
+    ("events", "wizard"): "",
+    ("iam", "wizard"): "",
+    ("lambda", "wizard"): "",
 }
 
 
