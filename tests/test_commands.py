@@ -105,3 +105,11 @@ def test_debug_hides_a_sensitive_argument():
     result = run(["sample", "echo", "a", "b", "--secret", "hunter2-very-secret", "--debug"])
     assert result.exit_code == 0
     assert "hunter2-very-secret" not in result.stderr
+
+
+def test_a_v2_subcommand_of_a_group_that_shapecli_lacks_is_one_line(monkeypatch):
+    monkeypatch.setitem(registry.UNPROVIDED, ("sample", "wizard"), "")
+    result = run(["sample", "wizard", "--x"])
+    assert result.exit_code == 252
+    assert "'aws sample wizard' is a command of AWS CLI v2 that shapecli does not provide" \
+        in result.stderr
