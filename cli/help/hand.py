@@ -75,10 +75,13 @@ def _option_item(argument) -> Item:
         kind = "list"
     term = (Span(f"{argument.metavar or argument.name}", "option") if argument.positional
             else Span(argument.cli_name, "option"))
+    required = argument.required or (argument.positional and (
+        isinstance(argument.nargs, int) or argument.nargs == "+"))
     blocks = list(text_blocks(argument.documentation))
     if argument.choices:
         blocks.append(Bullets(tuple((para(c),) for c in argument.choices)))
-    return Item((term, Span(f" ({kind})")), tuple(blocks))
+    # "--name (string) [required]", as an operation's page marks it (the prompt reads it too).
+    return Item((term, Span(f" ({kind})" + (" [required]" if required else ""))), tuple(blocks))
 
 
 def _names(subcommands: dict) -> Bullets:
