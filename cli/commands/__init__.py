@@ -45,6 +45,11 @@ BESIDE: dict[tuple[str, str], str] = {
     # registry logins, Kubernetes and database tokens
 
     # logs, cloudformation, datapipeline
+    ("logs", "tail"): "cli.commands.logs",
+    ("cloudformation", "deploy"): "cli.commands.cloudformation",
+    ("cloudformation", "package"): "cli.commands.cloudformation",
+    ("datapipeline", "put-pipeline-definition"): "cli.commands.datapipeline",
+    ("datapipeline", "get-pipeline-definition"): "cli.commands.datapipeline",
 
 }
 
