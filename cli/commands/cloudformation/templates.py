@@ -118,11 +118,13 @@ def _dumper_class():
 
         def choose_scalar_style(self):
             # As v2's emitter (ruamel.yaml): a string with a quote or a line break that
-            # must be quoted is double-quoted ("it's", "a\nb"), not single-quoted.
+            # must be quoted is double-quoted ("'a' b", "a\nb"), not single-quoted. (v2
+            # single-quotes the rarer breaks, NEL, LS and PS, and reads NEL back as a
+            # space; here they are double-quoted too, so that they read back.)
             style = super().choose_scalar_style()
             value = self.event.value
             if (style == "'" and not self.event.style and self.analysis.allow_double_quoted
-                    and ("'" in value or "\n" in value)):
+                    and any(c in value for c in "'\n\x85\u2028\u2029")):
                 return '"'
             return style
 

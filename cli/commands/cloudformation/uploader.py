@@ -62,18 +62,21 @@ class Uploader:
         from botocore.exceptions import ClientError
 
         size = os.path.getsize(path)
+        failed = None
         try:
             with open(path, "rb") as body:
                 self.s3.put_object(Bucket=self.bucket, Key=key, Body=body, **extra)
         except ClientError as error:
-            if error.response.get("Error", {}).get("Code") == "NoSuchBucket":
-                raise NoSuchBucket(self.bucket) from None
-            raise
-        if self.progress is not None:
+            failed = error
+        if self.progress is not None:  # the body went up either way, as v2's line shows
             percent = 100.0 if size else 0.0
             self.progress.write(f"\rUploading to {key}  {size} / {float(size)}  "
                                 f"({percent:.2f}%)")
             self.progress.flush()
+        if failed is not None:
+            if failed.response.get("Error", {}).get("Code") == "NoSuchBucket":
+                raise NoSuchBucket(self.bucket) from None
+            raise failed
         return self._url(key)
 
     def _exists(self, key: str) -> bool:
