@@ -289,3 +289,25 @@ def test_merge_parameters():
         {"ParameterKey": "A", "UsePreviousValue": True},
         {"ParameterKey": "B", "ParameterValue": "2"}]
     assert deploy.merge_parameters({"Resources": {}}, {"A": "1"}) == []
+
+
+def test_list_arguments_take_a_json_list(recorder, template, tmp_path):
+    path = tmp_path / "caps.json"
+    path.write_text('["CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND"]')
+    result, calls = _recorded_deploy(recorder, _create_flow(), template,
+                                     "--capabilities", f"file://{path}",
+                                     "--tags", '["a=b"]', "--notification-arns", '["n1"]')
+    assert result.exit_code == 0, result.stderr
+    create = calls[1]
+    assert [create[f"Capabilities.member.{i}"] for i in (1, 2)] == [
+        "CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND"]
+    assert (create["Tags.member.1.Key"], create["Tags.member.1.Value"]) == ("a", "b")
+    assert create["NotificationARNs.member.1"] == "n1"
+
+
+def test_bad_json_list_is_refused_before_any_call(recorder, template):
+    result, calls = _recorded_deploy(recorder, [], template, "--capabilities", "[bad")
+    assert result == ("", "\naws: [ERROR]: An error occurred (ParamValidation): Error parsing "
+                      "parameter '--capabilities': Invalid JSON: Expecting value: line 1 "
+                      "column 2 (char 1)\nJSON received: [bad\n", 252)
+    assert calls == []

@@ -101,6 +101,23 @@ def _read_words_file(words: list[str] | None, cli_name: str) -> list[str]:
     return list(words or [])
 
 
+def string_list(words: list[str] | None, cli_name: str) -> list[str] | None:
+    """A list argument (--capabilities, --tags, --notification-arns): words, or one word that
+    is a JSON list (inline or file://), as v2 reads arguments with a list schema."""
+    if words is None:
+        return None
+    words = _read_words_file(words, cli_name)
+    if len(words) == 1 and words[0].strip()[:1] == "[":
+        from cli.errors import ParamError
+
+        try:
+            return json.loads(words[0])
+        except ValueError as error:
+            raise ParamError(cli_name, f"Invalid JSON: {error}\nJSON received: {words[0]}") \
+                from None
+    return words
+
+
 # -- the command ------------------------------------------------------------------
 
 
@@ -108,6 +125,11 @@ def run_deploy(values: dict, context) -> int:
     from cli.commands.cloudformation import templates
     from cli.commands.cloudformation.package import InvalidTemplatePath, s3_uploader
 
+    # the list arguments are read first, as v2 reads them with the command line
+    values = {**values, **{py_name: string_list(values[py_name], cli_name) for py_name, cli_name
+                           in (("capabilities", "--capabilities"),
+                               ("notification_arns", "--notification-arns"),
+                               ("tags", "--tags"))}}
     path = os.path.expanduser(values["template_file"])
     if not os.path.isfile(path):
         raise InvalidTemplatePath(path)
@@ -116,8 +138,8 @@ def run_deploy(values: dict, context) -> int:
     template = templates.parse(template_text)
     overrides = parse_parameter_overrides(
         _read_words_file(values["parameter_overrides"], "--parameter-overrides"))
-    tags = [{"Key": k, "Value": v}
-            for k, v in key_value_pairs(values["tags"] or [], "tags").items()]
+    tags = [{"Key": k, "Value": v} for k, v in key_value_pairs(values["tags"] or [],
+                                                               "tags").items()]
     parameters = merge_parameters(template, overrides)
     if os.path.getsize(path) > LARGE_TEMPLATE and not values["s3_bucket"]:
         raise DeployError("Templates with a size greater than 51,200 bytes must be deployed "
