@@ -130,14 +130,14 @@ def run_deploy(values: dict, context) -> int:
                            in (("capabilities", "--capabilities"),
                                ("notification_arns", "--notification-arns"),
                                ("tags", "--tags"))}}
+    override_words = _read_words_file(values["parameter_overrides"], "--parameter-overrides")
     path = os.path.expanduser(values["template_file"])
     if not os.path.isfile(path):
         raise InvalidTemplatePath(path)
     with open(path, encoding="utf-8") as f:
         template_text = f.read()
     template = templates.parse(template_text)
-    overrides = parse_parameter_overrides(
-        _read_words_file(values["parameter_overrides"], "--parameter-overrides"))
+    overrides = parse_parameter_overrides(override_words)
     tags = [{"Key": k, "Value": v} for k, v in key_value_pairs(values["tags"] or [],
                                                                "tags").items()]
     parameters = merge_parameters(template, overrides)
