@@ -241,3 +241,23 @@ def test_the_table_is_v2s_list():
         ("AWS::CodeCommit::Repository", "Code.S3"),
         ("AWS::StepFunctions::StateMachine", "DefinitionS3Location")}
     assert len(exporter.ARTIFACTS) == 18
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a=b,c=d", {"a": "b", "c": "d"}),
+    ('{"a": "b"}', {"a": "b"}),
+    (None, None),
+])
+def test_metadata_forms(text, expected):
+    from cli.commands.cloudformation.package import parse_metadata
+
+    assert parse_metadata(text) == expected
+
+
+def test_metadata_values_must_be_strings():
+    result = run(["cloudformation", "package", "--template-file", "t.yaml", "--s3-bucket", "b",
+                  "--metadata", '{"a": 1, "b": true}'], {})
+    assert result == ("", "\naws: [ERROR]: An error occurred (ParamValidation): Parameter "
+                      "validation failed:\nInvalid type for parameter a, value: 1, type: "
+                      "<class 'int'>, valid types: <class 'str'>\nInvalid type for parameter "
+                      "b, value: True, type: <class 'bool'>, valid types: <class 'str'>\n", 252)

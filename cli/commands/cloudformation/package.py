@@ -33,8 +33,15 @@ def parse_metadata(text: str | None) -> dict | None:
             value = shorthand.parse(text)
         except shorthand.ShorthandError as error:
             raise ParamError("--metadata", str(error)) from None
-    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+    if not isinstance(value, dict):
         raise ParamError("--metadata", "expected a map of strings")
+    wrong = [f"Invalid type for parameter {key}, value: {item!r}, type: {type(item)}, "
+             "valid types: <class 'str'>" for key, item in value.items()
+             if not isinstance(item, str)]
+    if wrong:  # v2 checks the map against its schema: botocore's validation message
+        from cli.errors import ValidationError
+
+        raise ValidationError("Parameter validation failed:\n" + "\n".join(wrong))
     return value
 
 
