@@ -311,3 +311,14 @@ def test_bad_json_list_is_refused_before_any_call(recorder, template):
                       "parameter '--capabilities': Invalid JSON: Expecting value: line 1 "
                       "column 2 (char 1)\nJSON received: [bad\n", 252)
     assert calls == []
+
+
+def test_stack_that_rolls_back_is_v2s_error(recorder, template):
+    flow = _create_flow()
+    flow[-1] = xml("DescribeStacks", STACK.format("ROLLBACK_COMPLETE"))
+    result, _ = _recorded_deploy(recorder, flow, template, "--parameter-overrides", "QueueName=q")
+    assert result == ("\nWaiting for changeset to be created..\n"
+                      "Waiting for stack create/update to complete\n",
+                      "\naws: [ERROR]: Failed to create/update the stack. Run the following "
+                      "command\nto fetch the list of events leading up to the failure\n"
+                      "aws cloudformation describe-stack-events --stack-name s\n", 255)
