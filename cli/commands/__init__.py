@@ -53,6 +53,11 @@ BESIDE: dict[tuple[str, str], str] = {
     ("codeartifact", "login"): "cli.commands.codeartifact",
 
     # logs, cloudformation, datapipeline
+    ("logs", "tail"): "cli.commands.logs",
+    ("cloudformation", "deploy"): "cli.commands.cloudformation",
+    ("cloudformation", "package"): "cli.commands.cloudformation",
+    ("datapipeline", "put-pipeline-definition"): "cli.commands.datapipeline",
+    ("datapipeline", "get-pipeline-definition"): "cli.commands.datapipeline",
 
 }
 
