@@ -33,6 +33,7 @@ from cli.options import Option
 # Each family of commands keeps its lines in its own block below.
 GROUPS: dict[str, str] = {
     # configure and signing in
+    "configure": "cli.commands.configure",
 
     # s3
     "s3": "cli.commands.s3",
