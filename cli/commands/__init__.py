@@ -42,6 +42,8 @@ GROUPS: dict[str, str] = {
 
 BESIDE: dict[tuple[str, str], str] = {
     # sso login / logout
+    ("sso", "login"): "cli.commands.sso",
+    ("sso", "logout"): "cli.commands.sso",
 
     # registry logins, Kubernetes and database tokens
 

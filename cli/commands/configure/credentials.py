@@ -53,10 +53,13 @@ def run_export(values, context) -> int:
     # A credential_process run from here inherits the chain through os.environ.
     os.environ[PROFILE_CHAIN] = _chain_text(seen + [profile])
     try:
-        credentials = botocore_session.get_credentials()
-        frozen = credentials.get_frozen_credentials() if credentials is not None else None
-    except Exception as e:  # whatever a provider raises: v2 reports it in one line
-        raise ProviderFailed(f"Unable to retrieve credentials: {str(e).strip()}") from None
+        try:
+            credentials = botocore_session.get_credentials()
+        except Exception as e:  # whatever a provider raises: v2 reports it in one line
+            raise ProviderFailed(f"Unable to retrieve credentials: {str(e).strip()}") from None
+        # Deferred providers (IAM Identity Center, assumed roles) fetch only here; v2
+        # reports their failure as it is, exit 255.
+        frozen = _frozen(credentials)
     finally:
         if PROFILE_CHAIN in environ:
             os.environ[PROFILE_CHAIN] = environ[PROFILE_CHAIN]
@@ -72,6 +75,17 @@ def run_export(values, context) -> int:
     context.env.stdout.write(format_credentials(values["format"], frozen.access_key,
                                                 frozen.secret_key, frozen.token, expires))
     return 0
+
+
+def _frozen(credentials):
+    from botocore.exceptions import BotoCoreError
+
+    if credentials is None:
+        return None
+    try:
+        return credentials.get_frozen_credentials()
+    except BotoCoreError as e:
+        raise CliError(str(e)) from None
 
 
 def format_credentials(kind: str, access_key: str, secret_key: str, token: str | None,
