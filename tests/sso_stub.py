@@ -36,7 +36,10 @@ ROLES = {"111111111111": ["ReadOnly"], "222222222222": ["Admin", "ReadOnly"]}
 
 
 class IdentityCenterStub:
-    def __init__(self, *, device_outcome: str = "approve", pending_polls: int = 1):
+    def __init__(self, *, device_outcome: str = "approve", pending_polls: int = 1,
+                 accounts: list[dict] = ACCOUNTS, roles: dict[str, list[str]] = ROLES):
+        self.accounts = accounts
+        self.roles = roles
         self.device_outcome = device_outcome
         self.pending_polls = pending_polls
         self.calls: list[tuple[str, str]] = []  # (operation, path)
@@ -148,11 +151,11 @@ class IdentityCenterStub:
             self.logged_out.append(token)
             return 200, {}
         if operation == "ListAccounts":
-            return 200, {"accountList": ACCOUNTS}
+            return 200, {"accountList": self.accounts}
         if operation == "ListAccountRoles":
             account = query.get("account_id")
             return 200, {"roleList": [{"roleName": r, "accountId": account}
-                                      for r in ROLES.get(account, [])]}
+                                      for r in self.roles.get(account, [])]}
         return 200, {"roleCredentials": {
             "accessKeyId": "ASIA" + query.get("account_id", "")[:12],
             "secretAccessKey": "role-secret-" + query.get("role_name", ""),

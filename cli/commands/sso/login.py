@@ -46,7 +46,7 @@ def run_login(values, context) -> int:
 
 
 def sign_in(context, wanted: sso_settings.SignIn, resolved_url: str, region: str, *,
-            no_browser: bool, device_code: bool) -> dict:
+            no_browser: bool, device_code: bool, force: bool = True) -> dict:
     """Sign in (either flow) and cache the token; the token document."""
     from botocore import UNSIGNED
 
@@ -57,7 +57,8 @@ def sign_in(context, wanted: sso_settings.SignIn, resolved_url: str, region: str
                       show=_shower(context, no_browser), hide=context.hide,
                       listener=CallbackListener)
     return flow.sign_in(wanted.start_url, wanted.session_name, wanted.scopes,
-                        resolved_start_url=resolved_url, device_code=device_code)
+                        resolved_start_url=resolved_url, device_code=device_code,
+                        force=force)
 
 
 def _verify(context):

@@ -131,9 +131,16 @@ class SignInFlow:
         self.sleep = sleep or time.sleep
 
     def sign_in(self, start_url: str, session_name: str | None, scopes: list[str] | None,
-                *, resolved_start_url: str | None = None, device_code: bool = False) -> dict:
-        """A new token, cached under v2's name; returns the cached document."""
+                *, resolved_start_url: str | None = None, device_code: bool = False,
+                force: bool = True) -> dict:
+        """A new token, cached under v2's name; returns the cached document. Unless
+        `force`, a cached token with a quarter of an hour left is used instead."""
         resolved_start_url = resolved_start_url or start_url
+        if not force:
+            cached = self.cache.get(token_key(start_url, session_name))
+            if cached and "accessToken" in cached and _still_valid(cached):
+                self.hide(cached["accessToken"], "accessToken")
+                return cached
         if session_name and not device_code:
             token = self._authorization_code(start_url, session_name, scopes,
                                              resolved_start_url)
