@@ -126,6 +126,8 @@ def run_wizard(values, context) -> int:
         current = config.get(name)
         shown = mask(current) if name in CREDENTIAL_KEYS else current
         answer = read_answer(context, f"{text} [{shown}]: ")
+        if answer and name in CREDENTIAL_KEYS[1:]:
+            context.hide(answer, name)
         if answer is not None and answer != current:
             answers[name] = answer
     if ("aws_access_key_id" in answers and not _is_temporary(answers)
@@ -166,6 +168,8 @@ def run_set(values, context) -> int:
         return _set_in_subsection(botocore_session, kind, name, varname, value)
     section, key, value = _where_to_set(botocore_session, varname, value)
     if key in CREDENTIAL_KEYS:
+        if isinstance(value, str):
+            context.hide(value, key)
         path = file_path(botocore_session, "credentials_file")
         write(path, section, {key: value})
         warn_if_permissive(path, context.env.stderr)
