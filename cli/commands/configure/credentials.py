@@ -211,9 +211,10 @@ def run_add_model(values, context) -> int:
     botocore_session = session(context)
     model = ServiceModel(definition)
     name = values["service_name"] or _service_name(botocore_session, model.endpoint_prefix)
-    loader = botocore_session.get_component("data_loader")
+    # botocore's ~/.aws/models (its CUSTOMER_DATA_PATH), for this command's HOME
+    home = context.env.environ.get("HOME") or os.path.expanduser("~")
     version = int(float(definition.get("version", "2.0")))
-    path = os.path.join(loader.CUSTOMER_DATA_PATH, name, model.api_version,
+    path = os.path.join(home, ".aws", "models", name, model.api_version,
                         f"service-{version}.json")
     from cli.files import write_atomically
 
