@@ -156,3 +156,33 @@ def test_add_model_stores_the_model_where_botocore_finds_it(home):
         assert result.exit_code == 0, result.stderr
         stored = tmp_path / ".aws" / "models" / name / "2020-01-01" / "service-2.json"
         assert json.loads(stored.read_text()) == model
+
+
+def test_mfa_login_writes_session_credentials(home, moto):
+    tmp_path, environ = home
+    environ = dict(environ, AWS_ENDPOINT_URL=moto.endpoint, AWS_DEFAULT_REGION="us-east-1")
+    result = run(["configure", "mfa-login"], environ,
+                 stdin="AKIATEST\nsecret\narn:aws:iam::123456789012:mfa/dev\n123456\n\n")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(
+        "Please provide your AWS credentials:\nAWS Access Key ID: AWS Secret Access Key: "
+        "MFA serial number or ARN: MFA token code: Profile to update [123456789012-dev]: "
+        "Temporary credentials written to profile '123456789012-dev'\n")
+    text = (tmp_path / ".aws" / "credentials").read_text()
+    assert text.startswith("[123456789012-dev]\naws_access_key_id = ")
+    assert "aws_session_token = " in text
+
+
+def test_mfa_login_needs_a_token_code(home):
+    tmp_path, environ = home
+    (tmp_path / ".aws" / "credentials").write_text(
+        "[default]\naws_access_key_id = AKIAX\naws_secret_access_key = s\n")
+    result = run(["configure", "mfa-login", "--serial-number", "arn:aws:iam::1:mfa/d"],
+                 environ, stdin="\n")
+    assert (result.exit_code, result.stderr) == (1, "\naws: [ERROR]: MFA token code is required\n")
+
+
+def test_agent_toolkit_is_not_provided(home):
+    result = run(["configure", "agent-toolkit"], home[1])
+    assert result.exit_code == 252
+    assert "'aws configure agent-toolkit' is a command of AWS CLI v2" in result.stderr

@@ -59,6 +59,7 @@ UNPROVIDED: dict[tuple[str, ...], str] = {
     ("cli-dev",): "",
     ("login",): "use aws sso login, or aws configure for access keys",
     ("logout",): "use aws sso logout",
+    ("configure", "agent-toolkit"): "",
 }
 
 

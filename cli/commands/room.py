@@ -83,6 +83,10 @@ def run_group(word: str, words: list[str], catalog, args: GlobalArgs, env: Env, 
         raise not_provided
     commands = registry.group_commands(word)
     sub, rest = _next_word(words)
+    if sub is not None and sub not in commands:
+        not_provided = registry.not_provided_error((word, sub))
+        if not_provided is not None:
+            raise not_provided
     if sub == "help" and "" not in commands:
         return _show_help(catalog, [word], args, env)
     if sub is not None and sub in commands and sub != "":

@@ -28,6 +28,12 @@ def _credentials(name):
     return run
 
 
+def _mfa(values, context):
+    from cli.commands.configure import mfa
+
+    return mfa.run_mfa_login(values, context)
+
+
 def _sso(name):
     def run(values, context):
         from cli.commands.configure import sso_wizard
@@ -185,6 +191,26 @@ COMMANDS = (
         ),
         examples=("To add a model from a file::\n\n"
                   "    aws configure add-model --service-model file://service-2.json",)),
+    HandCommand(
+        ("configure", "mfa-login"), _mfa,
+        summary="Get temporary credentials with an MFA code and write them to a profile.",
+        description="Calls STS GetSessionToken with the MFA device (--serial-number, the "
+                    "profile's mfa_serial, or asked for) and the code you type, and writes "
+                    "the temporary key, secret and session token to a profile of the shared "
+                    "credentials file. Without credentials to call STS with, it asks for an "
+                    "access key first.",
+        synopsis=("aws configure mfa-login [--profile profile-name] [--update-profile "
+                  "profile-to-update] [--duration-seconds seconds] [--serial-number "
+                  "mfa-serial-number]",),
+        arguments=(
+            Argument("update-profile", documentation="The profile to write the temporary "
+                     "credentials to (asked for when not given).", completion="profiles"),
+            Argument("duration-seconds", "int", "How long the credentials last, 900 to "
+                     "129600 seconds.", default=43200),
+            Argument("serial-number", documentation="The MFA device's ARN or serial number."),
+        ),
+        examples=("To write credentials for the dev profile's MFA device::\n\n"
+                  "    aws configure mfa-login --profile dev --update-profile dev-mfa",)),
     HandCommand(
         ("configure", "sso"), _sso("run_configure_sso"),
         summary="Set up a profile that signs in with IAM Identity Center.",
