@@ -226,3 +226,11 @@ def test_a_value_with_a_line_break_is_refused(home):
     assert result.exit_code == 255
     assert "newline characters" in result.stderr and "[evil]" not in result.stderr
     assert not (tmp_path / ".aws").exists()
+
+
+def test_wizard_refuses_a_config_directory_before_writing_credentials(home):
+    tmp_path, environ = home
+    (tmp_path / ".aws" / "config").mkdir(parents=True)
+    result = run(["configure"], environ, stdin="AKIA\nsecret\nus-east-1\n\n")
+    assert result.exit_code == 255 and "Is a directory" in result.stderr
+    assert not (tmp_path / ".aws" / "credentials").exists()

@@ -228,3 +228,31 @@ def test_debug_never_prints_tokens_or_client_secret(home):
     assert "CreateToken" in result.stderr  # the log is there
     for secret in (token["accessToken"], token["refreshToken"], token["clientSecret"]):
         assert secret not in result.stderr
+
+
+def test_token_cache_in_the_way_is_one_line(home):
+    tmp_path, environ = home
+    (tmp_path / ".aws" / "sso").mkdir()
+    (tmp_path / ".aws" / "sso" / "cache").write_text("not a folder")
+    result = run(["sso", "login", "--profile", "sso-profile", "--use-device-code",
+                  "--no-browser"], environ)
+    assert result.exit_code == 255
+    assert result.stderr.startswith("\naws: [ERROR]: Could not write the token cache: [Errno")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_expiring_token_is_refreshed_as_botocore_does(home, stub, moto):
+    tmp_path, environ = home
+    environ = dict(environ, AWS_ENDPOINT_URL=moto.endpoint)
+    run(["sso", "login", "--profile", "sso-profile", "--use-device-code", "--no-browser"],
+        environ)
+    path = tmp_path / ".aws" / "sso" / "cache" / TOKEN_FILE
+    token = json.loads(path.read_text())
+    token["expiresAt"] = "2000-01-01T00:00:00Z"  # past: botocore must refresh first
+    path.write_text(json.dumps(token))
+    result = run_process(["sts", "get-caller-identity", "--profile", "sso-profile"], environ)
+    assert result.exit_code == 0, result.stderr
+    refreshed = json.loads(path.read_text())
+    assert refreshed["accessToken"] != token["accessToken"]
+    assert refreshed["expiresAt"] > "2001"
+    assert stub.operations().count("CreateToken") == 3  # pending, approved, the refresh

@@ -136,6 +136,10 @@ def run_wizard(values, context) -> int:
     if not answers:
         return 0
     profile = botocore_session.profile
+    config_path = file_path(botocore_session, "config_file")
+    if answers.keys() - set(CREDENTIAL_KEYS) and os.path.isdir(config_path):
+        # refused before the credentials file is touched: both files or neither
+        raise ConfigureError(f"[Errno 21] Is a directory: '{config_path}'")
     secrets = {k: answers.pop(k) for k in CREDENTIAL_KEYS if k in answers}
     if secrets:
         path = file_path(botocore_session, "credentials_file")
@@ -143,7 +147,7 @@ def run_wizard(values, context) -> int:
         warn_if_permissive(path, context.env.stderr)
     if answers:
         section = config_file.section_for_profile(profile) if profile else "default"
-        write(file_path(botocore_session, "config_file"), section, answers)
+        write(config_path, section, answers)
     return 0
 
 

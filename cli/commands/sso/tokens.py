@@ -73,7 +73,12 @@ class TokenCache:
     def put(self, key: str, value: dict) -> None:
         from cli.files import SECRET, write_atomically
 
-        write_atomically(self.path(key), json.dumps(value, default=_utc_text), mode=SECRET)
+        path = self.path(key)
+        try:
+            write_atomically(path, json.dumps(value, default=_utc_text), mode=SECRET)
+        except OSError as e:
+            raise SignInFailed(f"Could not write the token cache: [Errno {e.errno}] "
+                               f"{e.strerror}: '{path}'") from None
 
 
 def _utc_text(value):
