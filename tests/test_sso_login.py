@@ -8,6 +8,7 @@ import re
 import signal
 import stat
 import subprocess
+import sys
 import urllib.request
 
 import pytest
@@ -256,3 +257,17 @@ def test_an_expiring_token_is_refreshed_as_botocore_does(home, stub, moto):
     assert refreshed["accessToken"] != token["accessToken"]
     assert refreshed["expiresAt"] > "2001"
     assert stub.operations().count("CreateToken") == 3  # pending, approved, the refresh
+
+
+def test_the_browser_is_opened_with_webbrowser(home, tmp_path):
+    _, environ = home
+    browser = os.path.join(os.path.dirname(__file__), "fake_browser.py")
+    log = tmp_path / "browser.log"
+    environ = dict(environ, BROWSER=f"{sys.executable} {browser} %s", FAKE_BROWSER_LOG=str(log))
+    result = run_process(["sso", "login", "--profile", "sso-profile"], environ)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Attempting to open your default browser. If the browser "
+                                    "does not open, open the following URL.\n")
+    [opened] = log.read_text().splitlines()
+    assert opened in result.stdout and "/authorize?" in opened
+    assert TOKEN_FILE in _cache(tmp_path)
