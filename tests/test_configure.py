@@ -5,6 +5,8 @@ import os
 import stat
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.runner import run
 
@@ -234,3 +236,35 @@ def test_wizard_refuses_a_config_directory_before_writing_credentials(home):
     result = run(["configure"], environ, stdin="AKIA\nsecret\nus-east-1\n\n")
     assert result.exit_code == 255 and "Is a directory" in result.stderr
     assert not (tmp_path / ".aws" / "credentials").exists()
+
+
+class _Session:
+    profile = None
+
+    def get_config_variable(self, name):
+        return None
+
+
+@pytest.mark.parametrize("varname, expected", [
+    ("region", ("default", "region", "v")),
+    ("default.s3.max_concurrent_requests", ("default", "s3", {"max_concurrent_requests": "v"})),
+    ("profile.dev.region", ("dev", "region", "v")),
+    ("profile.dev.s3.x", ("dev", "s3", {"x": "v"})),
+    ("s3.x", ("default", "s3", {"x": "v"})),
+    ("plugins.foo", ("plugins", "foo", "v")),
+])
+def test_where_a_varname_is_set(varname, expected):
+    from cli.commands.configure.settings import _where_to_set
+
+    assert _where_to_set(_Session(), varname, "v") == expected
+
+
+@given(st.text(alphabet="abc.-_ ", max_size=30))
+def test_any_varname_gives_a_place_or_bad_setting(varname):
+    from cli.commands.configure.settings import BadSetting, _where_to_set
+
+    try:
+        section, key, _ = _where_to_set(_Session(), varname, "v")
+    except BadSetting:
+        return
+    assert isinstance(section, str) and isinstance(key, str)

@@ -7,6 +7,8 @@ import stat
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cli.commands.configure.credentials import (CsvError, format_credentials,
                                                 parse_credentials_csv)
@@ -186,3 +188,13 @@ def test_agent_toolkit_is_not_provided(home):
     result = run(["configure", "agent-toolkit"], home[1])
     assert result.exit_code == 252
     assert "'aws configure agent-toolkit' is a command of AWS CLI v2" in result.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.booleans())
+def test_any_csv_text_gives_rows_or_csv_error(text, strict):
+    try:
+        rows = parse_credentials_csv(text, strict=strict)
+    except CsvError:
+        return
+    assert all(len(row) == 3 and all(row) for row in rows)
