@@ -31,7 +31,7 @@ candidates), as in v2.
 
 from __future__ import annotations
 
-from cli.options import PROFILES, REGIONS  # the index looks these values up
+from cli.options import CONFIG_KEYS, PROFILES, REGIONS, SSO_SESSIONS  # looked up by the index
 
 TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
 if TYPE_CHECKING:
@@ -204,7 +204,11 @@ def _candidates(state: _State, fragment: str, index) -> list[str]:
     if fragment.startswith("-"):
         return _options(state, fragment, index)
     words = _words(state, index)
-    if words is None:  # past the operation: its options, as v2 offers them
+    positional = next((a for a in state.arguments or () if a[KIND] in POSITIONAL
+                       and a[NAME] not in state.given), None)
+    if words is None and positional is not None and positional[CHOICES]:  # a word to come
+        found = _values(state, positional, fragment, index)
+    elif words is None:  # past the operation: its options, as v2 offers them
         found = _options(state, fragment, index)
     else:
         found = [w for w in words if w.startswith(fragment)]
@@ -254,6 +258,10 @@ def _values(state: _State, argument: tuple, fragment: str, index) -> list[str]:
         choices = index.profiles()
     elif choices == REGIONS:
         choices = index.regions(state.path[0] if state.path else None)
+    elif choices == SSO_SESSIONS:
+        choices = index.sso_sessions()
+    elif choices == CONFIG_KEYS:
+        choices = index.config_keys()
     elif argument[MEMBERS]:
         return _shorthand(argument[MEMBERS], fragment)
     return [c for c in choices or () if c.startswith(fragment)]

@@ -19,12 +19,26 @@ if TYPE_CHECKING:
 import json
 import os
 
-from cli.options import PROFILES, REGIONS
+from cli.options import CONFIG_KEYS, PROFILES, REGIONS, SSO_SESSIONS
 
 # The packages whose code shapes the derived files (argument names, options).
 _CODE = ("cli", "cli.shortcuts")
 # --region with no command yet offers the regions of this service, as v2 does.
 DEFAULT_REGION_SERVICE = "ec2"
+# What `aws configure get/set` offers: the settings a profile commonly holds.
+KNOWN_CONFIG_KEYS = (
+    "aws_access_key_id", "aws_secret_access_key", "aws_session_token", "region", "output",
+    "sso_session", "sso_account_id", "sso_role_name", "sso_start_url", "sso_region",
+    "sso_registration_scopes", "role_arn", "source_profile", "credential_source",
+    "credential_process", "external_id", "mfa_serial", "role_session_name", "duration_seconds",
+    "web_identity_token_file", "ca_bundle", "cli_pager", "cli_auto_prompt", "cli_binary_format",
+    "cli_timestamp_format", "retry_mode", "max_attempts", "endpoint_url", "use_fips_endpoint",
+    "use_dualstack_endpoint", "s3.max_concurrent_requests", "s3.max_queue_size",
+    "s3.multipart_threshold", "s3.multipart_chunksize", "s3.max_bandwidth",
+    "s3.addressing_style", "s3.use_accelerate_endpoint")
+# Argument.completion -> the marker completion looks up.
+_HAND_COMPLETIONS = {"profiles": PROFILES, "sso-sessions": SSO_SESSIONS,
+                     "config-keys": CONFIG_KEYS}
 
 
 class CacheIndex:
@@ -128,6 +142,19 @@ class CacheIndex:
                 found.append(section)
         return found
 
+    def sso_sessions(self) -> list[str]:
+        """The [sso-session NAME] sections of the config file."""
+        return [s.split(None, 1)[1] for s in _sections(self._config_path())
+                if s.startswith("sso-session ") and len(s.split(None, 1)) == 2]
+
+    def config_keys(self) -> list[str]:
+        return list(KNOWN_CONFIG_KEYS)
+
+    def _config_path(self) -> str:
+        home = self.environ.get("HOME") or os.path.expanduser("~")
+        return os.path.expanduser(self.environ.get("AWS_CONFIG_FILE")
+                                  or os.path.join(home, ".aws", "config"))
+
     def regions(self, command: str | None) -> list[str]:
         names = self.command(command or DEFAULT_REGION_SERVICE)
         return names["regions"] if names else []
@@ -203,8 +230,8 @@ def hand_arguments(hand) -> list:
     found = []
     for argument in hand.arguments:
         choices = list(argument.choices) or None
-        if argument.completion == "profiles":
-            choices = PROFILES
+        if argument.completion in _HAND_COMPLETIONS:
+            choices = _HAND_COMPLETIONS[argument.completion]
         if argument.positional:
             count = argument.nargs if isinstance(argument.nargs, int) else 1
             found += [(argument.name if i == 0 else f"{argument.name}#{i + 1}", "positional",

@@ -279,6 +279,8 @@ WAITER_OPTIONS: tuple[Option, ...] = (
 # Markers in completion's tables: --profile's values are the profiles of the config files,
 # --region's the regions of the command's service (cli.completion_data looks them up).
 PROFILES, REGIONS = "@profiles", "@regions"
+# ... and of hand-written arguments (Argument.completion): sso-sessions and config keys.
+SSO_SESSIONS, CONFIG_KEYS = "@sso-sessions", "@config-keys"
 
 
 def add_to_parser(parser, options: tuple[Option, ...], *, store, stop=None) -> None:

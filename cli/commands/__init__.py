@@ -33,6 +33,7 @@ from cli.options import Option
 # Each family of commands keeps its lines in its own block below.
 GROUPS: dict[str, str] = {
     # configure and signing in
+    "configure": "cli.commands.configure",
 
     # s3
     "s3": "cli.commands.s3",
@@ -41,6 +42,8 @@ GROUPS: dict[str, str] = {
 
 BESIDE: dict[tuple[str, str], str] = {
     # sso login / logout
+    ("sso", "login"): "cli.commands.sso",
+    ("sso", "logout"): "cli.commands.sso",
 
     # registry logins, Kubernetes and database tokens
     ("ecr", "get-login-password"): "cli.commands.tokens",
@@ -123,6 +126,7 @@ UNPROVIDED: dict[tuple[str, ...], str] = {
     ("events", "wizard"): "",
     ("iam", "wizard"): "",
     ("lambda", "wizard"): "",
+    ("configure", "agent-toolkit"): "",
 }
 
 
