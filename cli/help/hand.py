@@ -81,7 +81,8 @@ def _option_item(argument) -> Item:
     if argument.choices:
         blocks.append(Bullets(tuple((para(c),) for c in argument.choices)))
     # "--name (string) [required]", as an operation's page marks it (the prompt reads it too).
-    return Item((term, Span(f" ({kind})" + (" [required]" if required else ""))), tuple(blocks))
+    spans = (term, Span(f" ({kind})"), *((Span(" [required]"),) if required else ()))
+    return Item(spans, tuple(blocks))
 
 
 def _names(subcommands: dict) -> Bullets:
