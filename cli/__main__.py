@@ -45,6 +45,17 @@ class _ClosedStream:
 
 def run() -> None:
     """Entry point: the only place the process exits."""
+    # Everything the command wrote is flushed and any pager has exited; skip
+    # the interpreter's teardown of botocore's module graph (tens of ms).
+    os._exit(execute(sys.argv[1:]))
+
+
+def execute(argv: list[str]) -> int:
+    """All of run() but the exit: the command's exit code, its output flushed.
+
+    A command served by the resident server (cli.server.worker) runs here too,
+    in a process set up as the caller's, and reports the code before exiting.
+    """
     # While botocore imports, a call runs ~77 passes of the cyclic collector (~12 ms) that
     # free ~800 of the ~32,000 objects it keeps: work whose result nobody needs. The
     # collector is off until the client exists (cli.request.Command.make_client).
@@ -53,7 +64,6 @@ def run() -> None:
         sys.stderr = open(os.devnull, "w")
     if sys.stdout is None:
         sys.stdout = _ClosedStream()
-    argv = sys.argv[1:]
     code = None
     try:
         if argv == ["--version"] and not isinstance(sys.stdout, _ClosedStream):
@@ -81,9 +91,7 @@ def run() -> None:
         sys.stderr.flush()
     except OSError:
         pass
-    # Everything the command wrote is flushed and any pager has exited; skip
-    # the interpreter's teardown of botocore's module graph (tens of ms).
-    os._exit(code or 0)
+    return code or 0
 
 
 if __name__ == "__main__":
