@@ -1,9 +1,12 @@
 """The `aws` script's side of the command server: whether it is on, and handing a command over.
 
 This module runs before anything else of shapecli, on every command, so it
-imports only what is loaded already or is a C module: `os`, `sys`, `_socket`
-and `_struct` (the `socket` module itself builds enums at import, ~2 ms; its
-C half has everything needed here). No botocore, no other cli module.
+imports only what is loaded already or is a C module: `os` and `sys`, and,
+once the server is wanted, `_socket` and `_struct` (the `socket` module
+itself builds enums at import, ~2 ms; its C half has everything needed
+here). No botocore, no other cli module. With the server off, it costs an
+environment lookup and (without SHAPECLI_SERVER) one small read of the
+config file.
 
     serve(argv) -> exit code of the command the server ran, or None: run it here.
 
@@ -16,10 +19,8 @@ the server's; if its process then dies without an exit code, this side
 writes one line and returns 255 (or dies of the signal it forwarded).
 """
 
-import _socket
 import os
 import sys
-from _struct import pack, unpack
 
 from cli import __version__
 
@@ -34,6 +35,7 @@ GO = b"G"
 GROUP_SIGNALS = ("SIGINT", "SIGQUIT", "SIGHUP", "SIGWINCH", "SIGCONT")
 # To the command's process alone, as `kill PID` does:
 PROCESS_SIGNALS = ("SIGTERM", "SIGUSR1", "SIGUSR2")
+_socket = pack = unpack = None  # imported once the server is wanted (serve, stop_server)
 DIED_LINE = b"\nshapecli: the command server's process for this command ended without an " \
             b"exit code; the command may have run in part\n"
 
@@ -163,8 +165,12 @@ def socket_path(environ) -> str | None:
 def serve(argv: list) -> int | None:
     """Run `aws argv` in the server: its exit code; None when the server did not take it."""
     environ = os.environ
-    if not wanted(argv, environ):
-        return None
+    if argv == ["--version"] or not wanted(argv, environ):
+        return None  # (--version: cli.__main__ prints it sooner than a round trip would)
+    global _socket, pack, unpack
+    import _socket
+    from _struct import pack, unpack
+
     try:
         for fd in (0, 1, 2):
             os.fstat(fd)
@@ -324,6 +330,10 @@ def start_server(path: str) -> None:
 
 def stop_server(path: str) -> bool:
     """Ask the server at `path` to stop; whether one was there to ask."""
+    global _socket, pack, unpack
+    import _socket
+    from _struct import pack, unpack
+
     conn = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     conn.settimeout(HANDOVER_SECONDS)
     try:

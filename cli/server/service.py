@@ -172,6 +172,7 @@ def serve(socket_path: str) -> int:
     spares: set[int] = set()
     last_command = last_check = time.monotonic()
     reason = None
+    served = 0  # commands handed to their process (status probes and stops are not)
     try:
         while reason is None:
             if stopping:
@@ -195,6 +196,8 @@ def serve(socket_path: str) -> int:
                     if message == ord("A"):
                         spares.clear()  # the spare that accepted is a command now
                         last_command = time.monotonic()
+                    elif message == ord("N"):
+                        served += 1
                     elif message == ord("Q"):
                         reason = "asked to stop"
                     elif message == ord("C"):
@@ -211,7 +214,7 @@ def serve(socket_path: str) -> int:
             os.unlink(socket_path)
         listener.close()
         os.close(alive_w)  # the spares see the end of this pipe and exit
-        log(f"stopped: {reason or 'an error'}")
+        log(f"stopped: {reason or 'an error'} ({served} commands served)")
     return 0
 
 
@@ -295,5 +298,6 @@ def _spare(listener, alive_r, notify_w, stamps, files, log) -> None:
             os.close(fd)
         worker.reply(conn, b"R")
         return
+    os.write(notify_w, b"N")
     os.close(notify_w)
     worker.run_served(conn, request, log)
