@@ -164,7 +164,7 @@ def test_a_closed_pipe_ends_quietly_as_without_the_server(served, setting):
     if setting == "on":
         assert server.served_count() == 1
     else:
-        assert os.listdir(server.directory) == []  # no server was started
+        assert not server.directory.exists()  # the server off: not even its directory made
 
 
 # -- the terminal ----------------------------------------------------------------------------
