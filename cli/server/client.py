@@ -193,7 +193,9 @@ def serve(argv: list) -> int | None:
 
 
 def request(argv: list, umask: int) -> bytes:
-    """The command as bytes: a length, then NUL-separated fields (see worker.read_request)."""
+    """The command as bytes: a length, then NUL-separated fields (see worker.parse_request)."""
+    from _struct import pack
+
     streams = []
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         streams += [getattr(stream, "encoding", None) or "utf-8",

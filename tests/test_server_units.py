@@ -1,0 +1,145 @@
+"""The command server's small parts: the config setting, the peer check, the request, the paths."""
+
+from __future__ import annotations
+
+import os
+import struct
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cli.server import client, service, worker
+
+CONFIG = """\
+# cli_server = on in a comment line is no setting
+[default]
+region = us-west-2
+cli_server = on
+
+[profile fast]
+CLI_SERVER : On
+[profile slow]
+cli_server = off
+[profile two words]
+cli_server = on
+[fast]
+cli_server = off
+[profile   spaced  ]
+ cli_server = on
+"""
+
+SETTINGS = [
+    ("default", "on"),
+    ("fast", "On"),       # any case in the name, `:` as well as `=`
+    ("slow", "off"),
+    ("two words", None),  # botocore reads `profile two words` as no profile
+    ("missing", None),
+    ("spaced", None),     # an indented line continues the value before it: no setting
+]
+
+
+@pytest.mark.parametrize("profile,expected", SETTINGS)
+def test_config_setting(profile, expected):
+    assert client.config_setting(CONFIG, profile, "cli_server") == expected
+
+
+NAMES = st.sampled_from(["default", "a", "b", "dev-1"])
+KEYS = st.sampled_from(["cli_server", "CLI_Server", "region", "output"])
+VALUES = st.sampled_from(["on", "off", "ON", "us-west-2", ""])
+LINE = st.tuples(KEYS, st.sampled_from(["=", ":", " = ", " : "]), VALUES)
+SECTION = st.tuples(NAMES, st.booleans(), st.lists(LINE, max_size=4))
+
+
+@settings(max_examples=60, deadline=None)
+@given(sections=st.lists(SECTION, max_size=4, unique_by=lambda s: (s[0], s[1])),
+       profile=NAMES)
+def test_config_setting_reads_as_botocore_reads(sections, profile, tmp_path_factory):
+    from botocore.configloader import raw_config_parse
+
+    lines = []
+    headers = set()
+    for name, prefixed, pairs in sections:
+        header = f"profile {name}" if prefixed else name
+        if header in headers or (name == "default" and ("default" in headers or
+                                                        "profile default" in headers)):
+            continue  # botocore rejects a repeated section
+        headers.add(header)
+        lines.append(f"[{header}]")
+        keys = set()
+        for key, delimiter, value in pairs:
+            if key.lower() not in keys:  # botocore rejects a repeated key too
+                keys.add(key.lower())
+                lines.append(f"{key}{delimiter}{value}")
+    text = "\n".join(lines) + "\n"
+    path = tmp_path_factory.mktemp("config") / "config"
+    path.write_text(text)
+    parsed = raw_config_parse(str(path))
+    section = None
+    for header in parsed:
+        words = header.split()
+        if (profile == "default" and header == "default") or words == ["profile", profile]:
+            section = parsed[header]
+    expected = (section or {}).get("cli_server")
+    assert client.config_setting(text, profile, "cli_server") == expected
+
+
+def test_only_a_peer_of_the_same_user_is_served():
+    uid = os.getuid()
+    assert service.peer_allowed(struct.pack("3i", 1234, uid, 0), uid)
+    assert not service.peer_allowed(struct.pack("3i", 1234, uid + 1, 0), uid)
+    assert not service.peer_allowed(struct.pack("3i", 1234, 0, 0), 1000)
+    assert not service.peer_allowed(b"", uid)
+
+
+def test_a_request_reads_back_as_written(monkeypatch):
+    monkeypatch.setenv("SERVED_VALUE", "a=b \u00e9")
+    argv = ["cognito-idp", "list-users", "--filter", 'name = "\u00e9"', ""]
+    body = client.request(argv, 0o027)
+    (length,) = struct.unpack("!I", body[:4])
+    assert length == len(body) - 4
+    request = worker.parse_request(body[4:], (10, 11, 12, 13))
+    assert request.kind == worker.MAGIC and request.umask == 0o027
+    assert list(request.argv) == argv
+    assert dict(request.environ)[b"SERVED_VALUE"] == "a=b \u00e9".encode()
+    assert request.fds == (10, 11, 12, 13) and len(request.streams) == 3
+
+
+@pytest.mark.parametrize("body,fds", [(b"shapecli-0\x00022", (1, 2, 3, 4)),
+                                      (b"shapecli-1\x00022\x001", (1, 2, 3, 4)),
+                                      (b"", ())])
+def test_a_foreign_request_is_refused(body, fds):
+    with pytest.raises(worker.BadRequest):
+        worker.parse_request(body, fds)
+
+
+def test_the_socket_directory_must_be_private(tmp_path):
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    environ = {"XDG_RUNTIME_DIR": str(runtime)}
+    assert client.private_directory(environ) == f"{runtime}/shapecli"
+    assert os.stat(runtime / "shapecli").st_mode & 0o777 == 0o700
+    os.chmod(runtime / "shapecli", 0o755)
+    assert client.private_directory(environ) is None  # open to others: not used
+    os.rmdir(runtime / "shapecli")
+    os.symlink(tmp_path, runtime / "shapecli")
+    assert client.private_directory(environ) is None  # a symlink: not used
+
+
+def test_the_installation_key_names_the_data_path():
+    first = client.installation_key({"AWS_DATA_PATH": "/a"})
+    assert first == client.installation_key({"AWS_DATA_PATH": "/a"})
+    assert first != client.installation_key({"AWS_DATA_PATH": "/b"})
+    assert len(first) == 16 and int(first, 16) >= 0
+
+
+@pytest.mark.parametrize("environ,argv,on", [
+    ({"SHAPECLI_SERVER": "on"}, [], True),
+    ({"SHAPECLI_SERVER": " ON "}, [], True),
+    ({"SHAPECLI_SERVER": "off"}, [], False),
+    ({"SHAPECLI_SERVER": "1"}, [], False),
+    ({}, [], False),
+])
+def test_wanted_from_the_environment(environ, argv, on, tmp_path):
+    environ = {**environ, "AWS_CONFIG_FILE": str(tmp_path / "none")}
+    assert client.wanted(argv, environ) is on
