@@ -200,7 +200,8 @@ def request(argv: list, umask: int) -> bytes:
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         streams += [getattr(stream, "encoding", None) or "utf-8",
                     getattr(stream, "errors", None) or "strict",
-                    "1" if getattr(stream, "line_buffering", False) else "0"]
+                    ("l" if getattr(stream, "line_buffering", False) else "")
+                    + ("w" if getattr(stream, "write_through", False) else "")]
     fields = [b"shapecli-1", b"%d" % umask, b"%d" % len(argv),
               *(s.encode() for s in streams),
               *(os.fsencode(word) for word in argv),
@@ -240,6 +241,9 @@ def _hand_over(conn, argv: list) -> int | None:
         frame = None
     if frame is not None and frame[0] == EXITED:
         return frame[1]
+    if frame is not None and frame[0] == DECLINED:  # it could not take on this caller's state
+        _forward_no_signals()
+        return None
     if forwarded:  # it died of the signal it was sent: so does `aws`, as it would have
         _die_of(forwarded[-1])
     try:
@@ -286,6 +290,14 @@ def _forward_signals(pid: int) -> list:
         _signal.signal(getattr(_signal, name), to_process)
     _signal.signal(_signal.SIGTSTP, stop)
     return fatal
+
+
+def _forward_no_signals() -> None:
+    """Back to what bin/aws had: the command runs here after all (cli.__main__ takes SIGINT)."""
+    import _signal
+
+    for name in (*GROUP_SIGNALS, *PROCESS_SIGNALS, "SIGTSTP"):
+        _signal.signal(getattr(_signal, name), _signal.SIG_DFL)
 
 
 def _kill(pid: int, signum: int) -> None:

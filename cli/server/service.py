@@ -35,6 +35,7 @@ from cli.server import worker
 
 IDLE_SECONDS = 900
 CHECK_SECONDS = 5  # how often the server itself looks for a changed installation
+RECHECK_SECONDS = 0.5  # a spare older than this looks again once it has a command
 LOG_LIMIT = 1 << 20  # a log larger than this is started afresh
 # What a call, a help page, a skeleton and an argument error import: the server imports
 # them once so that no command does. (Names, not import statements: cli.main is imported by
@@ -263,6 +264,13 @@ def _fork_spare(listener, alive_r, alive_w, notify_r, notify_w, lock, stamps, fi
 
 
 def _spare(listener, alive_r, notify_w, stamps, files, log) -> None:
+    # The installation is checked now, off the command's path, and again after accept()
+    # only if this spare has waited long enough for a change to be likely (an edit, an
+    # upgrade): commands in a loop each meet a spare forked a moment ago.
+    checked = time.monotonic()
+    if fingerprint(files) != stamps:
+        os.write(notify_w, b"C")
+        return
     poller = select.poll()
     poller.register(listener, select.POLLIN)
     poller.register(alive_r, select.POLLIN)
@@ -276,6 +284,7 @@ def _spare(listener, alive_r, notify_w, stamps, files, log) -> None:
         except (BlockingIOError, InterruptedError):
             continue  # another spare took it
     os.write(notify_w, b"A")
+    os.setpgid(0, 0)  # before its pid goes to the client, which signals the group
     listener.close()
     os.close(alive_r)
     credentials = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
@@ -292,7 +301,7 @@ def _spare(listener, alive_r, notify_w, stamps, files, log) -> None:
         os.write(notify_w, b"Q")
         worker.reply(conn, b"X", 0)
         return
-    if fingerprint(files) != stamps:
+    if time.monotonic() - checked > RECHECK_SECONDS and fingerprint(files) != stamps:
         os.write(notify_w, b"C")
         for fd in request.fds:
             os.close(fd)

@@ -14,6 +14,7 @@ cli.__main__.execute exactly as `aws` would, and reports the exit code.
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import socket
@@ -37,7 +38,7 @@ class BadRequest(Exception):
 class Request(NamedTuple):
     kind: bytes            # MAGIC (a command) or STOP
     umask: int = 0o22
-    streams: tuple = ()    # (encoding, errors, line_buffering) for stdin, stdout, stderr
+    streams: tuple = ()    # (encoding, errors, "l" line buffered + "w" write-through) x 3
     argv: tuple = ()
     environ: tuple = ()    # (name, value) bytes pairs
     fds: tuple = ()        # stdin, stdout, stderr, working directory
@@ -74,7 +75,7 @@ def read_request(conn: socket.socket, timeout: float = 5.0) -> Request:
 
 
 def parse_request(body: bytes, fds: tuple) -> Request:
-    """Fields: magic, umask, argc, 3 x (encoding, errors, line buffering), argv..., NAME=VALUE..."""
+    """Fields: magic, umask, argc, 3 x (encoding, errors, buffering), argv..., NAME=VALUE..."""
     fields = body.split(b"\0")
     if fields[0] == STOP:
         return Request(STOP, fds=fds)
@@ -85,7 +86,7 @@ def parse_request(body: bytes, fds: tuple) -> Request:
     except ValueError:
         raise BadRequest("bad numbers") from None
     raw = [f.decode("ascii", "replace") for f in fields[3:12]]
-    streams = tuple((raw[i], raw[i + 1], raw[i + 2] == "1") for i in (0, 3, 6))
+    streams = tuple((raw[i], raw[i + 1], raw[i + 2]) for i in (0, 3, 6))
     argv = tuple(os.fsdecode(word) for word in fields[12:12 + argc])
     if len(argv) != argc:
         raise BadRequest("argv cut short")
@@ -104,16 +105,24 @@ def reply(conn: socket.socket, kind: bytes, number: int = 0) -> bool:
 def run_served(conn: socket.socket, request: Request, log) -> None:
     """Become the caller's command, run it, report its exit code; never returns.
 
-    `log(text)` writes to the server's log (fd 2 is the caller's stderr by then).
+    "S" goes first, so that the client's "G" travels while this process takes on
+    the caller's state. Should that fail, "R" after the "G" still means that nothing
+    ran: the client runs the command itself. `log(text)` writes to the server's log
+    (fd 2 is the caller's stderr by then).
     """
+    if not reply(conn, b"S", os.getpid()):
+        os._exit(0)
     try:
         _become(request)
-    except Exception as error:  # before "S": the client runs the command itself
-        log(f"could not set up a command: {error!r}")
+        failed = None
+    except Exception as error:
+        failed = error
+    if not _go(conn):
+        os._exit(0)  # the client gave up waiting and runs the command itself
+    if failed is not None:
+        log(f"could not set up a command: {failed!r}")
         reply(conn, b"R")
         os._exit(1)
-    if not reply(conn, b"S", os.getpid()) or not _go(conn):
-        os._exit(0)  # the client gave up waiting and runs the command itself
 
     def interrupted(signum, frame):  # Ctrl-C, forwarded: as cli.__main__, and say so
         os.write(2, b"\n")
@@ -147,8 +156,10 @@ def _die_with_client(conn: socket.socket) -> None:
 
 
 def _become(request: Request) -> None:
-    """The caller's process group, streams, directory, umask, environment, locale, argv."""
-    os.setpgid(0, 0)
+    """The caller's streams, directory, umask, environment, locale, argv, signal handling.
+
+    (The process group of its own is the spare's first step after accept().)
+    """
     for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGTSTP", "SIGCONT", "SIGWINCH", "SIGCHLD",
                  "SIGUSR1", "SIGUSR2"):
         signal.signal(getattr(signal, name), signal.SIG_DFL)
@@ -174,8 +185,12 @@ def _become(request: Request) -> None:
             pass
     sys.argv = ["aws", *request.argv]
     streams = []
-    for fd, (encoding, errors, line_buffering) in enumerate(request.streams):
-        streams.append(open(fd, "r" if fd == 0 else "w", buffering=1 if line_buffering else -1,
-                            encoding=encoding, errors=errors, newline="\n", closefd=False))
+    for fd, (encoding, errors, buffering) in enumerate(request.streams):
+        # As the interpreter opens them: buffered, or unbuffered (write-through) under -u.
+        through = "w" in buffering and fd > 0
+        binary = open(fd, "wb" if fd else "rb", buffering=0 if through else -1, closefd=False)
+        streams.append(io.TextIOWrapper(binary, encoding, errors, newline="\n",
+                                        line_buffering="l" in buffering,
+                                        write_through=through))
     sys.stdin, sys.stdout, sys.stderr = streams
     sys.__stdin__, sys.__stdout__, sys.__stderr__ = streams
