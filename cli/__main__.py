@@ -45,9 +45,44 @@ class _ClosedStream:
 
 def run() -> None:
     """Entry point: the only place the process exits."""
+    argv = sys.argv[1:]
+    if _server_wanted(argv):
+        from cli.server.client import serve  # tiny: no botocore, no other cli module
+
+        code = serve(argv)  # None: the server did not take it, so it runs here
+        if code is not None:
+            os._exit(code)
     # Everything the command wrote is flushed and any pager has exited; skip
     # the interpreter's teardown of botocore's module graph (tens of ms).
-    os._exit(execute(sys.argv[1:]))
+    os._exit(execute(argv))
+
+
+def _server_wanted(argv: list[str]) -> bool:
+    """Whether to ask the resident command server (cli/server) to run this command.
+
+    SHAPECLI_SERVER=on|off; unset, a config file that names `cli_server` at all
+    sends the question to the client, which reads the profile's section. With the
+    server off this costs one lookup and one small read, and imports nothing. A bare
+    --version is printed here sooner than a round trip to the server would take.
+    """
+    setting = os.environ.get("SHAPECLI_SERVER")
+    if argv == ["--version"]:
+        return False
+    if setting is not None:
+        return setting.strip().lower() == "on"
+    path = os.environ.get("AWS_CONFIG_FILE") or "~/.aws/config"
+    if path.startswith("~"):
+        home = os.environ.get("HOME")
+        path = (home + path[1:]) if home else os.path.expanduser(path)
+    try:
+        with open(path, "rb") as f:
+            if b"cli_server" not in f.read().lower():
+                return False
+    except OSError:
+        return False
+    from cli.server.client import wanted
+
+    return wanted(argv, os.environ)
 
 
 def execute(argv: list[str]) -> int:

@@ -1,12 +1,10 @@
-"""The `aws` script's side of the command server: whether it is on, and handing a command over.
+"""`aws`'s side of the command server: whether it is on, and handing a command over.
 
-This module runs before anything else of shapecli, on every command, so it
-imports only what is loaded already or is a C module: `os` and `sys`, and,
-once the server is wanted, `_socket` and `_struct` (the `socket` module
-itself builds enums at import, ~2 ms; its C half has everything needed
-here). No botocore, no other cli module. With the server off, it costs an
-environment lookup and (without SHAPECLI_SERVER) one small read of the
-config file.
+cli.__main__.run imports this module first thing, and only when the server may be
+wanted (SHAPECLI_SERVER=on, or a config file naming cli_server), so it imports
+only what is loaded already or is a C module: `os`, `sys`, `_socket` and
+`_struct` (the `socket` module itself builds enums at import, ~2 ms; its C half
+has everything needed here). No botocore, no other cli module.
 
     serve(argv) -> exit code of the command the server ran, or None: run it here.
 
@@ -19,8 +17,10 @@ the server's; if its process then dies without an exit code, this side
 writes one line and returns 255 (or dies of the signal it forwarded).
 """
 
+import _socket
 import os
 import sys
+from _struct import pack, unpack
 
 from cli import __version__
 
@@ -35,7 +35,6 @@ GO = b"G"
 GROUP_SIGNALS = ("SIGINT", "SIGQUIT", "SIGHUP", "SIGWINCH", "SIGCONT")
 # To the command's process alone, as `kill PID` does:
 PROCESS_SIGNALS = ("SIGTERM", "SIGUSR1", "SIGUSR2")
-_socket = pack = unpack = None  # imported once the server is wanted (serve, stop_server)
 DIED_LINE = b"\nshapecli: the command server's process for this command ended without an " \
             b"exit code; the command may have run in part\n"
 
@@ -163,14 +162,11 @@ def socket_path(environ) -> str | None:
 # -- handing a command over ------------------------------------------------------------------
 
 def serve(argv: list) -> int | None:
-    """Run `aws argv` in the server: its exit code; None when the server did not take it."""
-    environ = os.environ
-    if argv == ["--version"] or not wanted(argv, environ):
-        return None  # (--version: cli.__main__ prints it sooner than a round trip would)
-    global _socket, pack, unpack
-    import _socket
-    from _struct import pack, unpack
+    """Run `aws argv` in the server: its exit code; None when the server did not take it.
 
+    The caller (cli.__main__.run) has decided that the server is wanted (`wanted`).
+    """
+    environ = os.environ
     try:
         for fd in (0, 1, 2):
             os.fstat(fd)
@@ -194,8 +190,6 @@ def serve(argv: list) -> int | None:
 
 def request(argv: list, umask: int) -> bytes:
     """The command as bytes: a length, then NUL-separated fields (see worker.parse_request)."""
-    from _struct import pack
-
     streams = []
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         streams += [getattr(stream, "encoding", None) or "utf-8",
@@ -344,10 +338,6 @@ def start_server(path: str) -> None:
 
 def stop_server(path: str) -> bool:
     """Ask the server at `path` to stop; whether one was there to ask."""
-    global _socket, pack, unpack
-    import _socket
-    from _struct import pack, unpack
-
     conn = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     conn.settimeout(HANDOVER_SECONDS)
     try:
