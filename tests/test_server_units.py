@@ -143,3 +143,54 @@ def test_the_installation_key_names_the_data_path():
 def test_wanted_from_the_environment(environ, argv, on, tmp_path):
     environ = {**environ, "AWS_CONFIG_FILE": str(tmp_path / "none")}
     assert client.wanted(argv, environ) is on
+
+
+def _imported(environ) -> set[str]:
+    """The modules `aws cognito-idp admin-confirm-sign-up` imports (python -X importtime)."""
+    import subprocess
+    import sys
+
+    from tests.runner import AWS
+
+    proc = subprocess.run([sys.executable, "-X", "importtime", AWS, "cognito-idp",
+                           "admin-confirm-sign-up"], env=environ, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 252, proc.stderr
+    return {line.rpartition("|")[2].strip() for line in proc.stderr.splitlines()
+            if line.startswith("import time:")}
+
+
+def test_with_the_server_off_nothing_of_it_is_imported(tmp_path):
+    environ = {"HOME": str(tmp_path), "PATH": os.environ["PATH"]}
+    assert not {m for m in _imported(environ) if m.startswith("cli.server")}
+
+
+def test_a_served_command_imports_only_the_client(tmp_path):
+    from tests.server_helpers import STARTER, Server
+
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    environ = {"HOME": str(tmp_path), "PATH": os.environ["PATH"], "SHAPECLI_SERVER": "on",
+               "XDG_RUNTIME_DIR": str(runtime)}
+    server = Server(environ, runtime / "shapecli")
+    server.start()
+    try:
+        bare = _imported({**environ, "SHAPECLI_SERVER": "off"})  # what runs it here
+        served = _imported(environ)
+        assert server.served_count() == 1
+    finally:
+        server.stop()
+    assert {"cli.server.client", "_socket"} <= served
+    assert "cli.main" in bare and "cli.main" not in served
+    assert sorted(served - {"cli.__main__", "cli.server", "cli.server.client", "_socket",
+                            "_struct", "cli"} - _interpreter_modules()) == []
+
+
+def _interpreter_modules() -> set[str]:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", "pass"],
+                          capture_output=True, text=True, timeout=60)
+    return {line.rpartition("|")[2].strip() for line in proc.stderr.splitlines()
+            if line.startswith("import time:")}

@@ -146,7 +146,8 @@ def installation_key(environ) -> str:
         break
     described = "\0".join((
         __version__, os.path.dirname(os.path.dirname(__file__)), botocore, sys.version,
-        sys.executable, str(sys.flags.utf8_mode), environ.get("AWS_DATA_PATH", ""),
+        os.path.realpath(sys.executable), str(sys.flags.utf8_mode),
+        environ.get("AWS_DATA_PATH", ""),
     ))
     digest = 0xcbf29ce484222325  # FNV-1a, 64 bits: stable across processes, no hashlib
     for byte in described.encode("utf-8", "surrogateescape"):
