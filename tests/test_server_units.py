@@ -182,7 +182,7 @@ def test_a_served_command_imports_only_the_client(tmp_path):
         server.stop()
     assert {"cli.server.client", "_socket"} <= served
     assert "cli.main" in bare and "cli.main" not in served
-    assert sorted(served - {"cli.__main__", "cli.server", "cli.server.client", "_socket",
+    assert sorted(served - {"cli.__main__", "gc", "cli.server", "cli.server.client", "_socket",
                             "_struct", "cli"} - _interpreter_modules()) == []
 
 
