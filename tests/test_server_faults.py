@@ -211,3 +211,35 @@ def test_stop_and_idle_end_the_server_and_remove_its_socket(served):
     wait_until(lambda: not os.path.exists(socket_path), what="the idle server gone")
     with open(server.file(".log")) as f:
         assert "stopped: idle for 0.5 s" in f.read().splitlines()[-1]
+
+
+def state(pid: int) -> str:
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rpartition(")")[2].split()[0]
+
+
+def test_ctrl_z_stops_the_command_with_aws_and_fg_continues_both(served):
+    environ, server = served
+    server.start()
+    with FaultServer("hang") as endpoint:
+        proc = hanging_command(environ, endpoint.endpoint)
+        wait_until(lambda: len(endpoint.requests) == 1, what="the request")
+        pid = command_process(server.pid())
+        proc.send_signal(signal.SIGTSTP)
+        wait_until(lambda: state(proc.pid) == "T" and state(pid) == "T", what="both stopped")
+        proc.send_signal(signal.SIGCONT)
+        wait_until(lambda: state(proc.pid) != "T" and state(pid) != "T", what="both running")
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 130
+
+
+def test_aws_killed_outright_takes_its_command_with_it(served):
+    environ, server = served
+    server.start()
+    with FaultServer("hang") as endpoint:
+        proc = hanging_command(environ, endpoint.endpoint)
+        wait_until(lambda: len(endpoint.requests) == 1, what="the request")
+        pid = command_process(server.pid())
+        proc.kill()
+        proc.wait(timeout=30)
+        wait_until(lambda: gone(pid), timeout=3, what="the command's process gone")
