@@ -194,3 +194,29 @@ def _interpreter_modules() -> set[str]:
                           capture_output=True, text=True, timeout=60)
     return {line.rpartition("|")[2].strip() for line in proc.stderr.splitlines()
             if line.startswith("import time:")}
+
+
+def test_the_fingerprint_changes_with_a_file_of_the_installation(tmp_path):
+    module = tmp_path / "module.py"
+    module.write_text("A = 1\n")
+    before = service.fingerprint((str(module),))
+    assert service.fingerprint((str(module),)) == before
+    module.write_text("A = 22\n")  # an edit (another size)
+    assert service.fingerprint((str(module),)) != before
+    replaced = tmp_path / "new.py"
+    replaced.write_text("A = 22\n")
+    after_edit = service.fingerprint((str(module),))
+    os.replace(replaced, module)  # an upgrade (a new file in its place)
+    assert service.fingerprint((str(module),)) != after_edit
+    module.unlink()
+    assert service.fingerprint((str(module),)) == (None,)
+
+
+def test_the_watched_files_are_the_loaded_code_of_shapecli_and_botocore():
+    import botocore
+    import cli.main  # noqa: F401
+
+    files = service.installation_files()
+    assert botocore.__file__ in files
+    assert any(f.endswith(os.path.join("cli", "main.py")) for f in files)
+    assert any(f.endswith(os.path.join("cli", "server", "worker.py")) for f in files)
