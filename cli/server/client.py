@@ -314,7 +314,7 @@ def _die_of(signum: int) -> None:
 # What the server's own process keeps of the first caller's environment: what decides how
 # Python and botocore are found and read, never credentials (each command brings its own).
 SERVER_ENVIRONMENT = ("PATH", "HOME", "LANG", "TZ", "TMPDIR", "XDG_RUNTIME_DIR", "AWS_DATA_PATH",
-                      "SHAPECLI_SERVER_IDLE", "SHAPECLI_SERVER_LOG")
+                      "SHAPECLI_SERVER_IDLE")
 
 
 def server_environ(environ) -> dict:
