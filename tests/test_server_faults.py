@@ -243,3 +243,25 @@ def test_aws_killed_outright_takes_its_command_with_it(served):
         proc.kill()
         proc.wait(timeout=30)
         wait_until(lambda: gone(pid), timeout=3, what="the command's process gone")
+
+
+def test_the_server_keeps_no_descriptor_of_the_first_caller(served):
+    environ, server = served
+    read_end, write_end = os.pipe()
+    os.set_inheritable(write_end, True)
+    try:  # the first command (which starts the server) inherits a pipe's write end as fd 3+
+        subprocess.run([AWS, *STARTER], env=environ, pass_fds=(write_end,),
+                       capture_output=True, timeout=60)
+    finally:
+        os.close(write_end)
+    server.start()
+    os.set_blocking(read_end, False)
+    wait_until(lambda: _at_end(read_end), what="the pipe's end")  # nobody else holds it
+    os.close(read_end)
+
+
+def _at_end(fd: int) -> bool:
+    try:
+        return os.read(fd, 1) == b""
+    except BlockingIOError:
+        return False

@@ -116,6 +116,9 @@ def fingerprint(files: tuple[str, ...]) -> tuple:
 
 
 def serve(socket_path: str) -> int:
+    # Descriptors the first caller inherited from its own parent (a harness's pipe, a
+    # jobserver) must not be held open for the server's lifetime.
+    os.closerange(3, os.sysconf("SC_OPEN_MAX"))
     where = paths(socket_path)
     directory = os.path.dirname(socket_path)
     st = os.lstat(directory)
