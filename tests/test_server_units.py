@@ -220,3 +220,21 @@ def test_the_watched_files_are_the_loaded_code_of_shapecli_and_botocore():
     assert botocore.__file__ in files
     assert any(f.endswith(os.path.join("cli", "main.py")) for f in files)
     assert any(f.endswith(os.path.join("cli", "server", "worker.py")) for f in files)
+
+
+def test_shapecli_server_takes_status_and_stop_only(tmp_path):
+    import subprocess
+
+    from tests.server_helpers import SHAPECLI
+
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    environ = {"HOME": str(tmp_path), "PATH": os.environ["PATH"],
+               "XDG_RUNTIME_DIR": str(runtime)}
+    status = subprocess.run([SHAPECLI, "server", "status"], env=environ, capture_output=True,
+                            text=True, timeout=60)
+    assert status.returncode == 0 and "server:  not running" in status.stdout
+    assert f"socket:  {runtime}/shapecli/" in status.stdout
+    wrong = subprocess.run([SHAPECLI, "server", "restart"], env=environ, capture_output=True,
+                           text=True, timeout=60)
+    assert (wrong.returncode, wrong.stderr) == (252, "usage: shapecli server status | stop\n")
