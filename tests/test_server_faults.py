@@ -42,6 +42,15 @@ def gone(pid: int) -> bool:
         return True
 
 
+def refused(path: str) -> bool:
+    with socket.socket(socket.AF_UNIX) as probe:
+        try:
+            probe.connect(path)
+        except ConnectionRefusedError:
+            return True
+    return False
+
+
 def hanging_command(environ, endpoint):
     """A served call that waits on an endpoint that never answers (a 4 s read timeout)."""
     return subprocess.Popen(
@@ -69,6 +78,7 @@ def test_a_server_killed_before_a_command_leaves_a_stale_socket_that_is_replaced
     server.start()
     socket_path = server.file(".sock")
     os.kill(server.pid(), signal.SIGKILL)
+    wait_until(lambda: refused(socket_path), what="the spare gone with its server")
     assert os.path.exists(socket_path)  # stale: nobody listens
     result = aws([*STARTER, "--user-pool-id", "p"], environ)  # run by the client itself
     assert result.exit_code == 252 and "--username" in result.stderr

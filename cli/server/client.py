@@ -186,7 +186,7 @@ def serve(argv: list) -> int | None:
     except OSError:
         conn.close()
         return None
-    return _hand_over(conn, argv)
+    return _hand_over(conn, argv, path)
 
 
 def request(argv: list, umask: int) -> bytes:
@@ -205,7 +205,7 @@ def request(argv: list, umask: int) -> bytes:
     return pack("!I", len(body)) + body
 
 
-def _hand_over(conn, argv: list) -> int | None:
+def _hand_over(conn, argv: list, path: str) -> int | None:
     try:
         cwd = os.open(".", os.O_PATH | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError:
@@ -220,10 +220,16 @@ def _hand_over(conn, argv: list) -> int | None:
         if sent < len(payload):
             conn.sendall(payload[sent:])
         frame = _frame(conn)
-        if frame is None or frame[0] != STARTED:
-            return None  # declined, or gone before the command started
+        if frame is None:  # the server went away before taking it: start the next one
+            start_server(path)
+            return None
+        if frame[0] != STARTED:
+            return None  # declined
         pid = frame[1]
         conn.sendall(GO)  # from here on the command is the server's
+    except ConnectionResetError:  # as above: it ended with this connection in its queue
+        start_server(path)
+        return None
     except OSError:  # including the timeout: the spare never runs without the "G"
         return None
     finally:
