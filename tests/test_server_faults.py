@@ -11,6 +11,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 
 import pytest
@@ -275,3 +276,27 @@ def _at_end(fd: int) -> bool:
         return os.read(fd, 1) == b""
     except BlockingIOError:
         return False
+
+
+DECLINING_CLIENT = """
+import _signal, sys
+from cli.server import client
+class Stream:  # what no served process can take on: an encoding Python does not know
+    encoding, errors, line_buffering, write_through = "no-such-codec", "strict", False, False
+before = _signal.getsignal(_signal.SIGINT)
+sys.stdout = Stream()
+code = client.serve(["cognito-idp", "admin-confirm-sign-up"])
+sys.stdout = sys.__stdout__
+print(code, _signal.getsignal(_signal.SIGINT) is before)
+"""
+
+
+def test_a_spare_that_cannot_take_on_the_caller_declines_after_the_go(served):
+    environ, server = served
+    server.start()
+    proc = subprocess.run([sys.executable, "-c", DECLINING_CLIENT], env=environ,
+                          capture_output=True, text=True, timeout=60)
+    assert (proc.stdout, proc.stderr) == ("None True\n", "")  # run here, handlers as before
+    with open(server.file(".log")) as f:
+        assert "could not set up a command: LookupError" in f.read()
+    assert server.served_count() == 1  # handed to its process, which ran nothing

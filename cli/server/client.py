@@ -235,7 +235,7 @@ def _hand_over(conn, argv: list, path: str) -> int | None:
     finally:
         os.close(cwd)
     conn.settimeout(None)
-    forwarded = _forward_signals(pid)
+    forwarded, before = _forward_signals(pid)
     try:
         frame = _frame(conn)
     except OSError:
@@ -243,7 +243,7 @@ def _hand_over(conn, argv: list, path: str) -> int | None:
     if frame is not None and frame[0] == EXITED:
         return frame[1]
     if frame is not None and frame[0] == DECLINED:  # it could not take on this caller's state
-        _forward_no_signals()
+        _forward_no_signals(before)
         return None
     if forwarded:  # it died of the signal it was sent: so does `aws`, as it would have
         _die_of(forwarded[-1])
@@ -264,8 +264,12 @@ def _frame(conn) -> tuple[bytes, int] | None:
     return data[:1], unpack("!i", data[1:])[0]
 
 
-def _forward_signals(pid: int) -> list:
-    """Send the command's process (group) what `aws` receives; returns the fatal ones sent."""
+def _forward_signals(pid: int) -> tuple[list, dict]:
+    """Send the command's process (group) what `aws` receives.
+
+    Returns the list of fatal signals sent (filled in as they come) and the handlers
+    that were in place before.
+    """
     import _signal
 
     fatal = []
@@ -285,20 +289,20 @@ def _forward_signals(pid: int) -> list:
         os.kill(os.getpid(), _signal.SIGTSTP)
         _signal.signal(_signal.SIGTSTP, stop)  # continued (`fg`): SIGCONT is forwarded
 
-    for name in GROUP_SIGNALS:
-        _signal.signal(getattr(_signal, name), to_group)
-    for name in PROCESS_SIGNALS:
-        _signal.signal(getattr(_signal, name), to_process)
-    _signal.signal(_signal.SIGTSTP, stop)
-    return fatal
+    handlers = {**{getattr(_signal, name): to_group for name in GROUP_SIGNALS},
+                **{getattr(_signal, name): to_process for name in PROCESS_SIGNALS},
+                _signal.SIGTSTP: stop}
+    before = {signum: _signal.signal(signum, handler) for signum, handler in handlers.items()}
+    return fatal, before
 
 
-def _forward_no_signals() -> None:
-    """Back to what bin/aws had: the command runs here after all (cli.__main__ takes SIGINT)."""
+def _forward_no_signals(before: dict) -> None:
+    """Back to the handlers of before the hand-over: the command runs here after all."""
     import _signal
 
-    for name in (*GROUP_SIGNALS, *PROCESS_SIGNALS, "SIGTSTP"):
-        _signal.signal(getattr(_signal, name), _signal.SIG_DFL)
+    for signum, handler in before.items():
+        if handler is not None:  # (None: a handler set outside Python, left as it is)
+            _signal.signal(signum, handler)
 
 
 def _kill(pid: int, signum: int) -> None:
