@@ -17,7 +17,7 @@ import time
 import pytest
 
 from tests.fault_server import FaultServer
-from tests.terminal import CTRL_D, Terminal
+from tests.terminal import CTRL_D, Terminal, row_of
 from tests.runner import AWS
 from tests.server_helpers import STARTER, aws, served, shapecli  # noqa: F401 (a fixture)
 
@@ -300,3 +300,21 @@ def test_a_spare_that_cannot_take_on_the_caller_declines_after_the_go(served):
     with open(server.file(".log")) as f:
         assert "could not set up a command: LookupError" in f.read()
     assert server.served_count() == 1  # handed to its process, which ran nothing
+
+
+def test_a_window_size_change_reaches_the_served_prompt(served):
+    environ, server = served
+    server.start()
+    with Terminal(["cognito-idp", "--cli-auto-prompt"], {**environ, "TERM": "xterm"}) as term:
+        before = row_of(term.wait_for("> aws cognito-idp", "[Ctrl-D] quit"), "[Ctrl-D] quit")
+        term.child.setwinsize(20, 100)  # the terminal sends SIGWINCH to `aws`
+        term.screen.resize(20, 100)
+        def laid_out_again() -> bool:  # (pyte's resize blanks the screen until a redraw)
+            screen = term.settle()
+            return "[Ctrl-D] quit" in screen and \
+                not before.startswith(row_of(screen, "[Ctrl-D] quit"))
+
+        wait_until(laid_out_again, timeout=10, what="the toolbar laid out for 100 columns")
+        term.send(CTRL_D)
+        assert term.exit_code() == 0
+    assert server.served_count() == 1
