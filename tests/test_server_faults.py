@@ -318,3 +318,13 @@ def test_a_window_size_change_reaches_the_served_prompt(served):
         term.send(CTRL_D)
         assert term.exit_code() == 0
     assert server.served_count() == 1
+
+
+def test_sigterm_stops_the_server_at_once(served):
+    environ, server = served
+    server.start()
+    socket_path = server.file(".sock")
+    os.kill(server.pid(), signal.SIGTERM)
+    wait_until(lambda: not os.path.exists(socket_path), timeout=3, what="the socket removed")
+    with open(server.file(".log")) as f:
+        assert "stopped: signal SIGTERM" in f.read().splitlines()[-1]

@@ -35,7 +35,7 @@ from cli.server import worker
 
 IDLE_SECONDS = 900
 CHECK_SECONDS = 5  # how often the server itself looks for a changed installation
-RECHECK_SECONDS = 0.5  # a spare older than this looks again once it has a command
+RECHECK_SECONDS = 0.5  # how stale a look at the installation a command may rely on
 LOG_LIMIT = 1 << 20  # a log larger than this is started afresh
 # What a call, a help page, a skeleton and an argument error import: the server imports
 # them once so that no command does. (Names, not import statements: cli.main is imported by
@@ -173,6 +173,8 @@ def serve(socket_path: str) -> int:
     gc.freeze()  # spares share these pages with the server instead of copying them
     alive_r, alive_w = os.pipe()
     notify_r, notify_w = os.pipe()
+    os.set_blocking(notify_w, False)
+    signal.set_wakeup_fd(notify_w)  # a signal's number wakes the select() below at once
     spares: set[int] = set()
     last_command = last_check = time.monotonic()
     reason = None
@@ -183,8 +185,13 @@ def serve(socket_path: str) -> int:
                 reason = f"signal {stopping[0]}"
                 break
             if not spares:
+                if time.monotonic() - last_check > RECHECK_SECONDS:
+                    last_check = time.monotonic()
+                    if fingerprint(files) != stamps:
+                        reason = "its installation changed"
+                        break
                 pid = _fork_spare(listener, alive_r, alive_w, notify_r, notify_w, lock, stamps,
-                                  files, log)
+                                  files, last_check, log)
                 spares.add(pid)
             now = time.monotonic()
             wait = min(idle - (now - last_command), CHECK_SECONDS)
@@ -250,7 +257,8 @@ def _reap(spares: set[int]) -> None:
         spares.discard(pid)  # a spare that died unasked is replaced on the next turn
 
 
-def _fork_spare(listener, alive_r, alive_w, notify_r, notify_w, lock, stamps, files, log) -> int:
+def _fork_spare(listener, alive_r, alive_w, notify_r, notify_w, lock, stamps, files, checked,
+                log) -> int:
     pid = os.fork()
     if pid:
         return pid
@@ -258,22 +266,20 @@ def _fork_spare(listener, alive_r, alive_w, notify_r, notify_w, lock, stamps, fi
         os.close(alive_w)
         os.close(notify_r)
         os.close(lock)  # the lock is the server's: a long command must not hold it
+        signal.set_wakeup_fd(-1)
         for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             signal.signal(signum, signal.SIG_DFL)
-        _spare(listener, alive_r, notify_w, stamps, files, log)
+        _spare(listener, alive_r, notify_w, stamps, files, checked, log)
     except BaseException as error:  # noqa: BLE001 - the spare's last word goes to the log
         log(f"spare failed: {error!r}")
     os._exit(0)
 
 
-def _spare(listener, alive_r, notify_w, stamps, files, log) -> None:
-    # The installation is checked now, off the command's path, and again after accept()
-    # only if this spare has waited long enough for a change to be likely (an edit, an
-    # upgrade): commands in a loop each meet a spare forked a moment ago.
-    checked = time.monotonic()
-    if fingerprint(files) != stamps:
-        os.write(notify_w, b"C")
-        return
+def _spare(listener, alive_r, notify_w, stamps, files, checked, log) -> None:
+    # The server looked at the installation at most RECHECK_SECONDS before forking this
+    # spare (at `checked`); the spare looks again after accept() only if its command comes
+    # later than that: commands in a loop each meet a spare forked a moment ago, and pay
+    # nothing for the check.
     poller = select.poll()
     poller.register(listener, select.POLLIN)
     poller.register(alive_r, select.POLLIN)
