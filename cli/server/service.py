@@ -13,8 +13,10 @@ with its process: the server only ever imported modules.
 The server ends (unlinking its socket, if it is still its own) after
 SHAPECLI_SERVER_IDLE seconds without a command (default 900), on `shapecli
 server stop` (a spare relays "Q"), on SIGTERM, and when its installation has
-changed underneath it (a spare that notices relays "C" and declines the
-command, which its client then runs itself). Commands running at that moment
+changed underneath it: the server looks before it forks a spare (at most every
+RECHECK_SECONDS) and every CHECK_SECONDS; a spare whose command comes later than
+RECHECK_SECONDS after that look looks again, and if it finds a change relays "C"
+and declines the command, which its client then runs itself. Commands running at that moment
 carry on: they need nothing of the server. Spares end with the server: they
 watch a pipe only the server holds open.
 """

@@ -1,15 +1,15 @@
 """One served command: a spare process of the server becomes the caller's command, then exits.
 
     read_request(conn) -> Request      (what cli.server.client.request wrote, and 4 fds)
-    run_served(conn, request)           (never returns)
+    run_served(conn, request, log)      (never returns)
 
-The process takes the caller's standard streams (received as descriptors, so
-the command writes to the caller's own terminal or pipe), working directory
-(a descriptor too), umask, environment, locale and time zone, and argv; it
-sits in a process group of its own, which the client signals as a terminal
-would. Then it says "S" and its pid, waits for the client's "G" (without it,
-the client runs the command itself, so this process must not), and runs
-cli.__main__.execute exactly as `aws` would, and reports the exit code.
+The process (already in a process group of its own, which the client signals as
+a terminal would) says "S" and its pid, then takes the caller's standard streams
+(received as descriptors, so the command writes to the caller's own terminal or
+pipe), working directory (a descriptor too), umask, environment, locale, time
+zone and argv. It waits for the client's "G" (without it, the client runs the
+command itself, so this process must not), runs cli.__main__.execute exactly as
+`aws` would, and reports the exit code ("X").
 """
 
 from __future__ import annotations
