@@ -105,7 +105,7 @@ def config_setting(text: str, profile: str, name: str) -> str | None:
 # -- where the server listens ----------------------------------------------------------------
 
 def private_directory(environ) -> str | None:
-    """$XDG_RUNTIME_DIR/shapecli, else /tmp/shapecli-UID: made 0700; None unless it is ours alone."""
+    """$XDG_RUNTIME_DIR/shapecli, else /tmp/shapecli-UID, made 0700; None unless ours alone."""
     uid = os.getuid()
     base = environ.get("XDG_RUNTIME_DIR") or ""
     path = f"{base}/shapecli" if base.startswith("/") else f"/tmp/shapecli-{uid}"
