@@ -166,7 +166,7 @@ def test_with_the_server_off_nothing_of_it_is_imported(tmp_path):
 
 
 def test_a_served_command_imports_only_the_client(tmp_path):
-    from tests.server_helpers import STARTER, Server
+    from tests.server_helpers import Server
 
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
