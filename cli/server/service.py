@@ -57,10 +57,6 @@ WARM_MODULES = (
     "botocore.loaders", "botocore.model", "botocore.response", "botocore.eventstream",
     "jmespath", "yaml", "encodings.idna", "unicodedata", "stringprep", "json", "http.client",
     "urllib3", "email.utils", "subprocess", "shlex", "locale", "fcntl",
-    # The prompt and the terminal's niceties (~160 ms of imports a served prompt, a help page
-    # on a terminal, a wait or a batch's progress line would otherwise pay each time).
-    "cli.prompt", "cli.prompt.ui", "cli.prompt.assist", "rich.console", "rich.text",
-    "rich.progress",
 )
 
 
