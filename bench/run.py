@@ -42,6 +42,8 @@ CALL_FLOOR = 0.40   # the same for a job that talks to the endpoint
 # Against AWS CLI v2 (faster to start than v1) some jobs have targets of their own:
 V2_CALL_FLOOR = 0.25      # one call (issue 9)
 V2_COMPLETE_FLOOR = 0.60  # one Tab press (issue 10)
+SERVED_LOCAL_FLOOR = 0.05  # a local job served by the resident server (issue 20)
+SERVED_CALL_FLOOR = 0.12   # a call served by it (aim 0.10)
 
 
 class Job(NamedTuple):
@@ -75,6 +77,16 @@ JOBS = [
     Job("complete", [], LOCAL_FLOOR, (0,), (0,), "--instance-ids", program="aws_completer",
         environ=(("COMP_LINE", COMPLETE_LINE), ("COMP_POINT", str(len(COMPLETE_LINE)))),
         v2_floor=V2_COMPLETE_FLOOR),
+]
+# The same jobs served by the resident command server (issue 20): shapecli with
+# SHAPECLI_SERVER=on (the reference ignores it), the server started and warm before the
+# first timed run, and stopped after the last.
+SERVED = (("SHAPECLI_SERVER", "on"),)
+SERVED_JOBS = [
+    job._replace(name=f"served-{job.name}", environ=SERVED,
+                 floor=SERVED_CALL_FLOOR if job.needs_endpoint else SERVED_LOCAL_FLOOR,
+                 v2_floor=None)
+    for job in JOBS if job.name in ("version", "arg-error", "skeleton", "help", "call")
 ]
 
 
@@ -207,6 +219,8 @@ def measure(job: Job, sides: list[Side], runs: int, warmup: int, timeout: float,
         record["exit_codes"].append(run.exit_code)
         return run.seconds
 
+    if job.environ == SERVED:
+        start_server(sides[0], timeout)
     for _ in range(warmup):
         for side in sides:
             attempt(side)
@@ -235,11 +249,34 @@ def measure(job: Job, sides: list[Side], runs: int, warmup: int, timeout: float,
     return result
 
 
+def start_server(side: Side, timeout: float) -> None:
+    """Start shapecli's command server (if it is not running) and wait until it answers."""
+    shapecli = os.path.join(os.path.dirname(side.executable), "shapecli")
+    environ = {**side.environ, **dict(SERVED)}
+    # Any command but a bare --version (which the client prints itself) starts it.
+    subprocess.run([side.executable, "cognito-idp", "admin-confirm-sign-up"], env=environ,
+                   capture_output=True, timeout=timeout)
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        status = subprocess.run([shapecli, "server", "status"], env=environ,
+                                capture_output=True, text=True, timeout=timeout)
+        if "server:  running" in status.stdout:
+            return
+        time.sleep(0.1)
+
+
+def stop_server(side: Side) -> None:
+    shapecli = os.path.join(os.path.dirname(side.executable), "shapecli")
+    subprocess.run([shapecli, "server", "stop"], env={**side.environ, **dict(SERVED)},
+                   capture_output=True, timeout=60)
+
+
 # -- reporting ------------------------------------------------------------------------------
 
 def print_job(result: dict) -> None:
     if result["program"] == "aws":
-        print(f"\n{result['name']}: aws {' '.join(result['argv'])}")
+        settings = "".join(f"{k}={v} " for k, v in result["environ"].items())
+        print(f"\n{result['name']}: {settings}aws {' '.join(result['argv'])}")
     else:
         settings = " ".join(f"{k}={v!r}" for k, v in result["environ"].items())
         print(f"\n{result['name']}: {settings} {result['program']}")
@@ -288,11 +325,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="timed runs per job per CLI")
     parser.add_argument("--warmup", type=int, default=3, help="untimed runs first (default 3)")
-    parser.add_argument("--jobs", default=",".join([*(j.name for j in JOBS + MEMORY_JOBS),
-                                                    "batch"]),
+    parser.add_argument("--jobs", default=",".join([*(j.name for j in JOBS + SERVED_JOBS
+                                                              + MEMORY_JOBS), "batch"]),
                         help="comma-separated subset of: %(default)s")
     parser.add_argument("--reference", help="reference `aws` executable (default: "
                         "$REFERENCE_AWS, else AWS CLI v1 in bench/.ref-venv)")
+    parser.add_argument("--reference-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="an environment variable for the reference only, e.g. "
+                        "AWS_DATA_PATH=/path/to/botocore-data (repeatable)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds per run")
     parser.add_argument("--json", metavar="PATH", help="also write the numbers here")
     parser.add_argument("--batch-lines", type=int, default=2000,
@@ -303,11 +343,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="lines of the larger memory run of the batch scenario")
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.jobs.split(",") if n.strip()]
-    known = {j.name: j for j in JOBS + MEMORY_JOBS}
+    known = {j.name: j for j in JOBS + SERVED_JOBS + MEMORY_JOBS}
     unknown = [n for n in names if n not in known and n != "batch"]
     if unknown or not names:
         parser.error(f"unknown job(s) {', '.join(unknown) or '(none)'}; "
                      f"choose from {', '.join([*known, 'batch'])}")
+    if any("=" not in pair for pair in args.reference_env):
+        parser.error("--reference-env takes NAME=VALUE")
     if args.runs < 1 or args.batch_lines < 1 or args.batch_runs < 1:
         parser.error("--runs, --batch-lines and --batch-runs must be at least 1")
     args.batch = "batch" in names
@@ -324,7 +366,9 @@ def main(argv: list[str]) -> int:
     homes = [tempfile.mkdtemp(prefix=f"shapecli-bench-{label}-")
              for label in ("shapecli", "reference")]
     sides = [Side("shapecli", SHAPECLI, clean_environ(homes[0])),
-             Side("reference", reference, clean_environ(homes[1]))]
+             Side("reference", reference,
+                  {**clean_environ(homes[1]),
+                   **dict(pair.split("=", 1) for pair in args.reference_env)})]
     versions = {s.label: version_line(s) for s in sides}
     print(f"shapecli:  {SHAPECLI}\n           {versions['shapecli']}")
     print(f"reference: {reference}\n           {versions['reference']}")
@@ -332,6 +376,8 @@ def main(argv: list[str]) -> int:
           "wall seconds")
 
     with contextlib.ExitStack() as stack:
+        if any(job in SERVED_JOBS for job in args.jobs):
+            stack.callback(stop_server, sides[0])
         for home in homes:
             stack.callback(shutil.rmtree, home, ignore_errors=True)
         endpoint = None

@@ -45,6 +45,52 @@ class _ClosedStream:
 
 def run() -> None:
     """Entry point: the only place the process exits."""
+    argv = sys.argv[1:]
+    if _server_wanted(argv):
+        from cli.server.client import serve  # tiny: no botocore, no other cli module
+
+        code = serve(argv)  # None: the server did not take it, so it runs here
+        if code is not None:
+            os._exit(code)
+    # Everything the command wrote is flushed and any pager has exited; skip
+    # the interpreter's teardown of botocore's module graph (tens of ms).
+    os._exit(execute(argv))
+
+
+def _server_wanted(argv: list[str]) -> bool:
+    """Whether to ask the resident command server (cli/server) to run this command.
+
+    SHAPECLI_SERVER=on|off; unset, a config file that names `cli_server` at all
+    sends the question to the client, which reads the profile's section. With the
+    server off this costs one lookup and one small read, and imports nothing. A bare
+    --version is printed here sooner than a round trip to the server would take.
+    """
+    setting = os.environ.get("SHAPECLI_SERVER")
+    if argv == ["--version"]:
+        return False
+    if setting is not None:
+        return setting.strip().lower() == "on"
+    path = os.environ.get("AWS_CONFIG_FILE") or "~/.aws/config"
+    if path.startswith("~"):
+        home = os.environ.get("HOME")
+        path = (home + path[1:]) if home else os.path.expanduser(path)
+    try:
+        with open(path, "rb") as f:
+            if b"cli_server" not in f.read().lower():
+                return False
+    except OSError:
+        return False
+    from cli.server.client import wanted
+
+    return wanted(argv, os.environ)
+
+
+def execute(argv: list[str]) -> int:
+    """All of run() but the exit: the command's exit code, its output flushed.
+
+    A command served by the resident server (cli.server.worker) runs here too,
+    in a process set up as the caller's, and reports the code before exiting.
+    """
     # While botocore imports, a call runs ~77 passes of the cyclic collector (~12 ms) that
     # free ~800 of the ~32,000 objects it keeps: work whose result nobody needs. The
     # collector is off until the client exists (cli.request.Command.make_client).
@@ -53,7 +99,6 @@ def run() -> None:
         sys.stderr = open(os.devnull, "w")
     if sys.stdout is None:
         sys.stdout = _ClosedStream()
-    argv = sys.argv[1:]
     code = None
     try:
         if argv == ["--version"] and not isinstance(sys.stdout, _ClosedStream):
@@ -81,9 +126,7 @@ def run() -> None:
         sys.stderr.flush()
     except OSError:
         pass
-    # Everything the command wrote is flushed and any pager has exited; skip
-    # the interpreter's teardown of botocore's module graph (tens of ms).
-    os._exit(code or 0)
+    return code or 0
 
 
 if __name__ == "__main__":
