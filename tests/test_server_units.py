@@ -133,6 +133,12 @@ def test_the_installation_key_names_the_data_path():
     assert len(first) == 16 and int(first, 16) >= 0
 
 
+def test_the_installation_key_names_home():
+    # botocore fixes the SSO token cache and ~/.aws/models below HOME when it is imported.
+    assert client.installation_key({"HOME": "/home/a"}) != client.installation_key(
+        {"HOME": "/home/b"})
+
+
 @pytest.mark.parametrize("environ,argv,on", [
     ({"SHAPECLI_SERVER": "on"}, [], True),
     ({"SHAPECLI_SERVER": " ON "}, [], True),

@@ -130,7 +130,7 @@ def private_directory(environ) -> str | None:
 
 
 def installation_key(environ) -> str:
-    """16 hex digits naming this installation: shapecli, botocore, Python, AWS_DATA_PATH.
+    """16 hex digits naming this installation: shapecli, botocore, Python, AWS_DATA_PATH, HOME.
 
     botocore is named by its __init__.py's path, size and mtime (an upgrade replaces the
     file): found on sys.path with a few stats, never imported.
@@ -148,6 +148,9 @@ def installation_key(environ) -> str:
         __version__, os.path.dirname(os.path.dirname(__file__)), botocore, sys.version,
         os.path.realpath(sys.executable), str(sys.flags.utf8_mode),
         environ.get("AWS_DATA_PATH", ""),
+        # botocore fixes paths below HOME when it is imported (the SSO token cache, its
+        # credential cache, ~/.aws/models): a command with another HOME needs its own server.
+        environ.get("HOME", ""),
     ))
     digest = 0xcbf29ce484222325  # FNV-1a, 64 bits: stable across processes, no hashlib
     for byte in described.encode("utf-8", "surrogateescape"):
