@@ -298,9 +298,9 @@ def add_to_parser(parser, options: tuple[Option, ...], *, store, stop=None) -> N
                 option.cli_name, dest=option.py_name, action="store_const", const=option.const,
                 default=None,
             )
-        elif option.kind == "list":  # repeatable: every value, in order
+        elif option.kind == "list":  # repeatable: every value (or group of nargs), in order
             parser.add_argument(option.cli_name, dest=option.py_name, default=None,
-                                action="append")
+                                action="append", nargs=option.nargs)
         elif option.optional_value is not None:
             parser.add_argument(
                 option.cli_name, dest=option.py_name, nargs="?", const=option.optional_value,
