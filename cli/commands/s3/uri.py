@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from cli.errors import ParamError
+from cli.errors import ValidationError
 
 SCHEME = "s3://"
 
@@ -48,15 +48,15 @@ def split(path: str) -> tuple[str, str]:
     """(bucket, key) of an S3 path, with or without its s3:// scheme.
 
     The bucket may be an access point or Outposts access point ARN; raises
-    ParamError for an Object Lambda access point or an Outposts bucket ARN.
+    ValidationError for an Object Lambda access point or an Outposts bucket ARN.
     """
     if path.startswith(SCHEME):
         path = path[len(SCHEME):]
     if _OBJECT_LAMBDA.match(path):
-        raise ParamError("s3 commands do not support S3 Object Lambda resources. "
+        raise ValidationError("s3 commands do not support S3 Object Lambda resources. "
                          "Use s3api commands instead.")
     if _OUTPOSTS_BUCKET.match(path):
-        raise ParamError("s3 commands do not support Outpost Bucket ARNs. "
+        raise ValidationError("s3 commands do not support Outpost Bucket ARNs. "
                          "Use s3control commands instead.")
     for pattern in (_ACCESS_POINT, _OUTPOSTS_ACCESS_POINT):
         match = pattern.match(path)
