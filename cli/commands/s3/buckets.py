@@ -1,8 +1,8 @@
 """`aws s3 ls | mb | rb | presign | website`: buckets and listings (see cli.commands.s3).
 
 The declarations are data; each run function imports what it needs. The
-listing itself is cli.commands.s3.listing. Paths and the S3 client come
-through cli.commands.s3.paths, shared with the transfer commands.
+listing itself is cli.commands.s3.listing. Paths (cli.commands.s3.uri) and
+the S3 client (cli.commands.s3.settings) are shared with the transfer commands.
 
 Messages and exit codes are v2's, which scripts read:
 
@@ -20,13 +20,13 @@ from cli.errors import CliError, ValidationError
 # -- what the commands do ------------------------------------------------------
 
 
-def _bucket_of(path: str, command: str) -> tuple[str, str]:
+def _bucket_of(path: str) -> tuple[str, str]:
     """mb and rb take only s3:// paths (v2's wording when not)."""
-    from cli.commands.s3.paths import split_path
+    from cli.commands.s3.uri import split
 
     if not path.startswith("s3://"):
         raise ValidationError("<S3Uri>\nError: Invalid argument type")
-    return split_path(path[5:])
+    return split(path)
 
 
 def _failure(error: Exception) -> str:
@@ -35,13 +35,13 @@ def _failure(error: Exception) -> str:
 
 
 def run_mb(values: dict, context) -> int:
-    from cli.commands.s3.paths import client_for
+    from cli.commands.s3.settings import s3_client
 
     path = values["path"]
-    bucket, _ = _bucket_of(path, "mb")
+    bucket, _ = _bucket_of(path)
     if bucket.endswith("--x-s3"):
         raise ValidationError("Cannot use mb command with a directory bucket.")
-    client = client_for(context)
+    client = s3_client(context)
     request: dict = {"Bucket": bucket}
     configuration: dict = {}
     if bucket.endswith("-an"):  # a bucket in the account's regional namespace
@@ -63,13 +63,13 @@ def run_mb(values: dict, context) -> int:
 
 
 def run_rb(values: dict, context) -> int:
-    from cli.commands.s3.paths import client_for
+    from cli.commands.s3.settings import s3_client
 
     path = values["path"]
-    bucket, key = _bucket_of(path, "rb")
+    bucket, key = _bucket_of(path)
     if key:
         raise ValidationError(f"Please specify a valid bucket name only. E.g. s3://{bucket}")
-    client = client_for(context)
+    client = s3_client(context)
     if values["force"] and not _empty_bucket(client, bucket, context):
         raise CliError("remove_bucket failed: Unable to delete all objects in the bucket, "
                        "bucket will not be deleted.")
@@ -107,11 +107,12 @@ def _empty_bucket(client, bucket: str, context) -> bool:
 
 
 def run_presign(values: dict, context) -> int:
-    from cli.commands.s3.paths import client_for, split_path
+    from cli.commands.s3.settings import s3_client
+    from cli.commands.s3.uri import split
 
     path = values["path"]
-    bucket, key = split_path(path[5:] if path.startswith("s3://") else path)
-    client = client_for(context)
+    bucket, key = split(path)
+    client = s3_client(context, sigv4=True)  # v2 presigns with SigV4 only
     url = client.generate_presigned_url("get_object", {"Bucket": bucket, "Key": key},
                                         ExpiresIn=values["expires_in"])
     context.env.stdout.write(url + "\n")
@@ -119,9 +120,11 @@ def run_presign(values: dict, context) -> int:
 
 
 def run_website(values: dict, context) -> int:
-    from cli.commands.s3.paths import client_for
+    from cli.commands.s3.settings import s3_client
+    from cli.commands.s3.uri import split
 
     path = values["paths"][0]
+    split(path)  # v2's refusals of Object Lambda and Outposts bucket ARNs
     path = path[5:] if path.startswith("s3://") else path
     bucket = path[:-1] if path.endswith("/") else path  # one slash typed by habit
     configuration: dict = {}
@@ -129,7 +132,7 @@ def run_website(values: dict, context) -> int:
         configuration["IndexDocument"] = {"Suffix": values["index_document"]}
     if values["error_document"] is not None:
         configuration["ErrorDocument"] = {"Key": values["error_document"]}
-    client_for(context).put_bucket_website(Bucket=bucket, WebsiteConfiguration=configuration)
+    s3_client(context).put_bucket_website(Bucket=bucket, WebsiteConfiguration=configuration)
     return 0
 
 

@@ -105,11 +105,12 @@ def list_objects(client, write, bucket: str, prefix: str, *, recursive: bool, hu
 
 
 def run_ls(values: dict, context) -> int:
-    from cli.commands.s3.paths import client_for, split_path
+    from cli.commands.s3.settings import s3_client
+    from cli.commands.s3.uri import split
 
     path = values["paths"]
-    bucket, key = split_path(path[5:] if path.startswith("s3://") else path)
-    client = client_for(context)
+    bucket, key = split(path)
+    client = s3_client(context)
     write = context.env.stdout.write
     human = bool(values["human_readable"])
     if not bucket:
