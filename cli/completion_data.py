@@ -7,7 +7,9 @@ through the same code that builds the CLI's parsers (Operation.parameters,
 operation_options, the waiter options), and kept with the catalog's
 derived texts, so they are keyed like the cache and like shapecli's code.
 Nothing here imports botocore; profiles come from the config and
-credentials files, regions from botocore's endpoints data.
+credentials files, regions from botocore's endpoints data. The one
+exception is a word that starts with s3:// (cli.commands.s3.remote_paths
+lists buckets or a prefix, within a short deadline).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 import json
 import os
 
-from cli.options import PROFILES, REGIONS
+from cli.options import FILES, PROFILES, REGIONS, S3_PATHS
 
 # The packages whose code shapes the derived files (argument names, options).
 _CODE = ("cli", "cli.shortcuts")
@@ -162,6 +164,11 @@ class CacheIndex:
             return []
         return sorted(found)
 
+    def s3_paths(self, fragment: str, given: dict[str, str]) -> list[str]:
+        from cli.commands.s3.remote_paths import complete_s3_path
+
+        return complete_s3_path(fragment, self.environ, given)
+
 
 def _sections(path: str) -> list[str]:
     """The section names of an ini file, in order ([ name ] lines); none if unreadable."""
@@ -205,6 +212,8 @@ def hand_arguments(hand) -> list:
         choices = list(argument.choices) or None
         if argument.completion == "profiles":
             choices = PROFILES
+        elif argument.completion in ("files", "s3-paths"):
+            choices = FILES if argument.completion == "files" else S3_PATHS
         if argument.positional:
             count = argument.nargs if isinstance(argument.nargs, int) else 1
             found += [(argument.name if i == 0 else f"{argument.name}#{i + 1}", "positional",

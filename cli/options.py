@@ -279,6 +279,8 @@ WAITER_OPTIONS: tuple[Option, ...] = (
 # Markers in completion's tables: --profile's values are the profiles of the config files,
 # --region's the regions of the command's service (cli.completion_data looks them up).
 PROFILES, REGIONS = "@profiles", "@regions"
+# A path argument's values: local files and folders; those and s3://bucket/prefix.
+FILES, S3_PATHS = "@files", "@s3-paths"
 
 
 def add_to_parser(parser, options: tuple[Option, ...], *, store, stop=None) -> None:
