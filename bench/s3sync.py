@@ -86,8 +86,9 @@ def _s3(endpoint: str):
 # -- the files ----------------------------------------------------------------------------------
 
 
-def make_small_files(folder: str, count: int = SMALL_FILES) -> dict[str, int]:
-    """`count` files of 200-700 bytes in a few subfolders: {relative path: size}."""
+def make_small_files(folder: str, count: int | None = None) -> dict[str, int]:
+    """`count` (SMALL_FILES) files of 200-700 bytes in ten subfolders: {relative path: size}."""
+    count = SMALL_FILES if count is None else count
     rng = random.Random(21)
     sizes = {}
     for i in range(count):
