@@ -38,7 +38,7 @@ class LatencyProxy:
         self.port = self._listener.getsockname()[1]
         self.endpoint = f"http://{LOOPBACK}:{self.port}"
         self._stopped = threading.Event()
-        self._sockets: list[socket.socket] = []
+        self._sockets: set[socket.socket] = set()
         self._lock = threading.Lock()
         self.connections = 0  # accepted so far: how many a CLI opened
 
@@ -51,10 +51,7 @@ class LatencyProxy:
         self._listener.close()
         with self._lock:
             for sock in self._sockets:
-                try:
-                    sock.close()
-                except OSError:
-                    pass
+                _close(sock)
             self._sockets.clear()
 
     def _accept_loop(self) -> None:
@@ -74,13 +71,45 @@ class LatencyProxy:
             for sock in (client, upstream):
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             with self._lock:
-                self._sockets += [client, upstream]
+                self._sockets.update((client, upstream))
                 self.connections += 1
             held: queue.Queue = queue.Queue()
+            ends = _Ends(self, (client, upstream), 3)
             for target, args in ((_read_held, (client, held, self.delay)),
                                  (_send_held, (held, upstream)),
                                  (_pump, (upstream, client))):
-                threading.Thread(target=target, args=args, daemon=True).start()
+                threading.Thread(target=_then(target, ends), args=args, daemon=True).start()
+
+    def _forget(self, sockets: tuple) -> None:
+        with self._lock:
+            for sock in sockets:
+                _close(sock)
+                self._sockets.discard(sock)
+
+
+class _Ends:
+    """A connection's two sockets, closed when the last of its three loops ends (a CLI
+    opens thousands of connections; their descriptors must not pile up)."""
+
+    def __init__(self, proxy: LatencyProxy, sockets: tuple, loops: int) -> None:
+        self.proxy, self.sockets, self.loops = proxy, sockets, loops
+        self.lock = threading.Lock()
+
+    def one_ended(self) -> None:
+        with self.lock:
+            self.loops -= 1
+            last = self.loops == 0
+        if last:
+            self.proxy._forget(self.sockets)
+
+
+def _then(loop, ends: _Ends):
+    def run(*args) -> None:
+        try:
+            loop(*args)
+        finally:
+            ends.one_ended()
+    return run
 
 
 def _read_held(source: socket.socket, held: queue.Queue, delay: float) -> None:
