@@ -258,10 +258,11 @@ def _show(path: str, kind: str) -> str:
         return uri.SCHEME + path
     if path == "-":
         return path
-    try:
-        return os.path.relpath(path)
+    folder, name = os.path.split(path)
+    try:  # v2 relates the folder alone: a file here shows as ./name
+        return os.path.join(os.path.relpath(folder), name)
     except ValueError:
-        return path
+        return os.path.abspath(path)
 
 
 class _NonSeekable:

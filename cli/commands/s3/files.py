@@ -120,8 +120,10 @@ def list_local(path: str, dir_op: bool, follow_symlinks: bool, warn):
 
 def _walk(folder: str, follow_symlinks: bool, warn, seen: set):
     real = os.path.realpath(folder)
-    if real in seen:  # a symlink loop: v2 recurses until the OS refuses
-        warn(folder, "File/Directory is not readable.")
+    if real in seen:
+        # a symlink loop: v2 follows it ~40 levels deep (uploading every file again at each
+        # level) until the OS refuses; shapecli skips it the first time it comes round
+        warn(folder.rstrip(os.sep), "Symbolic link loop.")
         return
     seen = seen | {real}
     try:
