@@ -112,10 +112,10 @@ class Work:
             client = self.source_client if places is self.places else self.client
             found = files.list_s3(client, places.src, places.dir_op, operation,
                                   self.values.get("page_size"), self.list_args, self.head_args)
-            for path, size, mtime, storage_class, restore in found:
+            for path, size, mtime, storage_class, restore, etag in found:
                 if self.filter.passes(path, False):
                     yield places.item(path, size, mtime, storage_class=storage_class,
-                                      restore=restore)
+                                      restore=restore, etag=etag)
 
     def plan(self):
         """("transfer" | "delete", item), in v2's order."""
@@ -317,6 +317,8 @@ def _reporter_class():
             item = self.item
             if item.size is not None:
                 future.meta.provide_transfer_size(item.size)
+            if item.etag is not None and item.src_type == "s3":
+                future.meta.provide_object_etag(item.etag)
             if self.work.operation == "download" and item.dest != "-":
                 folder = os.path.dirname(item.dest)
                 if folder and not os.path.isdir(folder):
