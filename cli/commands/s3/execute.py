@@ -112,10 +112,10 @@ class Work:
             client = self.source_client if places is self.places else self.client
             found = files.list_s3(client, places.src, places.dir_op, operation,
                                   self.values.get("page_size"), self.list_args, self.head_args)
-            for path, size, mtime, storage_class, restore in found:
+            for path, size, mtime, storage_class, restore, etag in found:
                 if self.filter.passes(path, False):
                     yield places.item(path, size, mtime, storage_class=storage_class,
-                                      restore=restore)
+                                      restore=restore, etag=etag)
 
     def plan(self):
         """("transfer" | "delete", item), in v2's order."""
@@ -258,10 +258,11 @@ def _show(path: str, kind: str) -> str:
         return uri.SCHEME + path
     if path == "-":
         return path
-    try:
-        return os.path.relpath(path)
+    folder, name = os.path.split(path)
+    try:  # v2 relates the folder alone: a file here shows as ./name
+        return os.path.join(os.path.relpath(folder), name)
     except ValueError:
-        return path
+        return os.path.abspath(path)
 
 
 class _NonSeekable:
@@ -316,6 +317,8 @@ def _reporter_class():
             item = self.item
             if item.size is not None:
                 future.meta.provide_transfer_size(item.size)
+            if item.etag is not None and item.src_type == "s3":
+                future.meta.provide_object_etag(item.etag)
             if self.work.operation == "download" and item.dest != "-":
                 folder = os.path.dirname(item.dest)
                 if folder and not os.path.isdir(folder):

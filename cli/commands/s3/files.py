@@ -23,10 +23,11 @@ class Item:
     """One file or object to act on (a plain class with slots: many are made)."""
 
     __slots__ = ("src", "dest", "compare_key", "size", "mtime", "src_type", "dest_type",
-                 "storage_class", "restore")
+                 "storage_class", "restore", "etag")
 
     def __init__(self, src: str, dest: str, compare_key: str, size, mtime, src_type: str,
-                 dest_type: str, storage_class: str | None = None, restore: str | None = None):
+                 dest_type: str, storage_class: str | None = None, restore: str | None = None,
+                 etag: str | None = None):
         self.src = src  # a local path, or "bucket/key"
         self.dest = dest
         self.compare_key = compare_key
@@ -36,6 +37,7 @@ class Item:
         self.dest_type = dest_type
         self.storage_class = storage_class
         self.restore = restore
+        self.etag = etag  # handed to s3transfer with the size: no HeadObject per download
 
     def __repr__(self) -> str:
         return f"Item({self.src!r} -> {self.dest!r})"
@@ -120,8 +122,10 @@ def list_local(path: str, dir_op: bool, follow_symlinks: bool, warn):
 
 def _walk(folder: str, follow_symlinks: bool, warn, seen: set):
     real = os.path.realpath(folder)
-    if real in seen:  # a symlink loop: v2 recurses until the OS refuses
-        warn(folder, "File/Directory is not readable.")
+    if real in seen:
+        # a symlink loop: v2 follows it ~40 levels deep (uploading every file again at each
+        # level) until the OS refuses; shapecli skips it the first time it comes round
+        warn(folder.rstrip(os.sep), "Symbolic link loop.")
         return
     seen = seen | {real}
     try:
@@ -172,7 +176,7 @@ def _stat(path: str, warn):
 
 def list_s3(client, s3_path: str, dir_op: bool, operation: str, page_size: int | None = None,
             list_args: dict | None = None, head_args: dict | None = None):
-    """(bucket/key, size, mtime, storage class, restore) of each object, in key order.
+    """(bucket/key, size, mtime, storage class, restore, etag) of each object, in key order.
 
     A single key (not --recursive) is one HeadObject (none at all for a delete);
     zero-byte "folder" keys ending in "/" are listed only for deletes.
@@ -196,12 +200,12 @@ def list_s3(client, s3_path: str, dir_op: bool, operation: str, page_size: int |
             elif not dir_op and s3_path != path:
                 continue
             yield (path, size, entry["LastModified"].timestamp(), entry.get("StorageClass"),
-                   None)
+                   None, entry.get("ETag"))
 
 
 def _single(client, s3_path, bucket, key, operation, head_args):
     if operation == "delete":
-        return s3_path, None, None, None, None
+        return s3_path, None, None, None, None, None
     from botocore.exceptions import ClientError
 
     try:
@@ -212,4 +216,4 @@ def _single(client, s3_path, bucket, key, operation, head_args):
         e.response["Error"]["Message"] = f'Key "{key}" does not exist'
         raise ClientError(e.response, "HeadObject") from None
     return (s3_path, int(response["ContentLength"]), response["LastModified"].timestamp(),
-            response.get("StorageClass"), response.get("Restore"))
+            response.get("StorageClass"), response.get("Restore"), response.get("ETag"))

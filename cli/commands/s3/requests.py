@@ -66,8 +66,6 @@ def upload(values: dict, metadata: dict | None) -> dict:
     _payer(values, params)
     if values.get("checksum_algorithm"):
         params["ChecksumAlgorithm"] = values["checksum_algorithm"]
-    if values.get("no_overwrite"):
-        params["IfNoneMatch"] = "*"
     return params
 
 
@@ -94,8 +92,6 @@ def copy(values: dict, metadata: dict | None) -> dict:
     _payer(values, params)
     if values.get("checksum_algorithm"):
         params["ChecksumAlgorithm"] = values["checksum_algorithm"]
-    if values.get("no_overwrite"):
-        params["IfNoneMatch"] = "*"
     return params
 
 

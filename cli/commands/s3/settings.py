@@ -32,7 +32,7 @@ KIB = 1024
 SIZE_SUFFIXES = {"kb": KIB, "mb": KIB ** 2, "gb": KIB ** 3, "tb": KIB ** 4,
                  "kib": KIB, "mib": KIB ** 2, "gib": KIB ** 3, "tib": KIB ** 4}
 
-DEFAULT_CONCURRENCY = 10  # v2's; raised below once measured
+DEFAULT_CONCURRENCY = 10
 V2_CONCURRENCY = 10
 DEFAULT_QUEUE_SIZE = 1000
 DEFAULT_THRESHOLD = 8 * KIB ** 2
