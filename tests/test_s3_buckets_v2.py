@@ -64,6 +64,15 @@ READS = [
     ["s3", "mb", "s3://{full}"],
     ["s3", "mb", "s3://ab"],
     ["s3", "mb", "s3://bad!name"],
+    ["s3", "mb"],
+    ["s3", "rb"],
+    ["s3", "presign"],
+    ["s3", "website"],
+    ["s3", "ls", "s3://{full}", "--request-payer", "--page-size", "2"],
+    ["s3", "ls", "--request-payer", "s3://{full}"],
+    ["s3", "ls", "s3://{full}", "--output", "json", "--query", "x"],
+    ["s3", "ls", "s3://arn:aws:s3-object-lambda:us-west-2:123456789012:accesspoint/ol"],
+    ["s3", "website", "s3://{full}-missing", "--index-document", "i.html"],
 ]
 
 

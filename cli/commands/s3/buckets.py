@@ -166,7 +166,6 @@ LS = HandCommand(
         "key prefix is given and nothing matches it, the exit code is 1."),
     arguments=(
         Argument("paths", positional=True, default="s3://", completion="s3-paths",
-                 metavar="S3Uri",
                  documentation="s3://bucket[/prefix], or nothing to list the buckets."),
         Argument("recursive", "boolean",
                  "List every object under the prefix, with its whole key, instead of "
@@ -203,7 +202,7 @@ MB = HandCommand(
         "make_bucket failed: with the service's error and exits 1."),
     arguments=(
         Argument("path", positional=True, required=True, completion="s3-paths",
-                 metavar="S3Uri", documentation="s3://bucket-name"),
+                 documentation="s3://bucket-name"),
         Argument("tags", "list", "A tag for the new bucket, as a key and a value; repeat the "
                  "option for more tags.", nargs=2),
     ),
@@ -221,11 +220,12 @@ RB = HandCommand(
         "so such a bucket is still refused."),
     arguments=(
         Argument("path", positional=True, required=True, completion="s3-paths",
-                 metavar="S3Uri", documentation="s3://bucket-name"),
+                 documentation="s3://bucket-name"),
         Argument("force", "boolean",
                  "Delete every object of the bucket, then the bucket. Object versions are not "
                  "deleted; use s3api delete-object with --version-id for those."),
     ),
+    synopsis=("  s3 rb", "<S3Uri>", "[--force]"),
     examples=("Delete a bucket and everything in it::\n\n    aws s3 rb s3://old-bucket --force",),
 )
 
@@ -238,11 +238,12 @@ PRESIGN = HandCommand(
         "the Region, so the command's Region must be the bucket's."),
     arguments=(
         Argument("path", positional=True, required=True, completion="s3-paths",
-                 metavar="S3Uri", documentation="s3://bucket/key"),
+                 documentation="s3://bucket/key"),
         Argument("expires-in", "int",
                  "Seconds until the URL expires: 3600 unless given, at most 604800 (a week).",
                  default=3600),
     ),
+    synopsis=("  s3 presign", "<S3Uri>", "[--expires-in <value>]"),
     examples=("A URL valid for ten minutes::\n\n"
               "    aws s3 presign s3://my-bucket/report.pdf --expires-in 600",),
 )
@@ -252,7 +253,7 @@ WEBSITE = HandCommand(
     summary="Set a bucket's static website configuration.",
     description="Sets the index and error documents of the bucket's website endpoint.",
     arguments=(
-        Argument("paths", positional=True, nargs=1, completion="s3-paths", metavar="S3Uri",
+        Argument("paths", positional=True, nargs=1, completion="s3-paths",
                  documentation="s3://bucket-name"),
         Argument("index-document", documentation=(
             "The suffix served for a request that names a folder: with index.html, a request "
@@ -260,6 +261,8 @@ WEBSITE = HandCommand(
             "a slash.")),
         Argument("error-document", documentation="The key of the object served on a 4XX error."),
     ),
+    synopsis=("  s3 website", "<S3Uri>", "[--index-document <value>]",
+              "[--error-document <value>]"),
     examples=("Serve index.html and error.html::\n\n"
               "    aws s3 website s3://my-bucket/ --index-document index.html "
               "--error-document error.html",),
