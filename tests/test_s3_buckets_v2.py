@@ -57,6 +57,7 @@ READS = [
     ["s3", "ls", "{full}-missing"],
     ["s3", "ls", "s3://bad!name"],
     ["s3", "ls", "--bucket-name-prefix", "{full}"],
+    ["s3", "ls", "s3://", "--summarize", "--bucket-name-prefix", "{full}", "--page-size", "1"],
     ["s3", "rb", "s3://{full}"],
     ["s3", "rb", "s3://{full}/a"],
     ["s3", "rb", "{full}"],
