@@ -40,6 +40,7 @@ class CacheIndex:
         self._names: dict[str, dict | None] = {}
         self._arguments: dict[tuple[str, ...], list | None] = {}  # a prompt asks again and again
         self._globals: list | None = None
+        self._s3_answers: list[tuple] = []  # (word, settings, complete, s3:// paths)
 
     def _derived(self, name: str, produce):
         text = self.catalog.derived_text(f"completion/{name}.json", _CODE,
@@ -165,9 +166,17 @@ class CacheIndex:
         return sorted(found)
 
     def s3_paths(self, fragment: str, given: dict[str, str]) -> list[str]:
-        from cli.commands.s3.remote_paths import complete_s3_path
+        from cli.commands.s3.remote_paths import answers, complete_s3_path
 
-        return complete_s3_path(fragment, self.environ, given)
+        # The prompt asks at every keystroke: a complete answer for a shorter word of the
+        # same level and settings is filtered instead of listing again.
+        settings = tuple(sorted(given.items()))
+        for asked, where, complete, paths in self._s3_answers:
+            if where == settings and answers(asked, complete, fragment):
+                return [path for path in paths if path.startswith(fragment)]
+        paths, complete = complete_s3_path(fragment, self.environ, given)
+        self._s3_answers.append((fragment, settings, complete, paths))
+        return paths
 
 
 def _sections(path: str) -> list[str]:

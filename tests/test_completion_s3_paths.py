@@ -125,3 +125,30 @@ def test_local_paths_and_the_s3_scheme(moto, tmp_path):
 def test_a_listing_that_cannot_be_made_offers_nothing_and_says_nothing(moto, change):
     environ = {**moto.environ(), **change}
     assert _complete("aws s3 ls s3://", environ) == []
+
+
+def test_the_index_lists_once_per_level_while_the_word_grows(moto, monkeypatch):
+    import botocore.session
+
+    from cli.completion_data import CacheIndex
+
+    for name, value in moto.environ().items():
+        monkeypatch.setenv(name, value)
+    s3 = botocore.session.Session().create_client("s3", endpoint_url=moto.endpoint,
+                                                  region_name="us-west-2")
+    bucket = f"lvl-{uuid.uuid4().hex[:8]}"
+    s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
+    for key in ("logs/a.txt", "lottery.csv"):
+        s3.put_object(Bucket=bucket, Key=key, Body=b"1")
+    index = CacheIndex(moto.environ())
+    assert index.s3_paths(f"s3://{bucket}/l", {}) == [f"s3://{bucket}/logs/",
+                                                       f"s3://{bucket}/lottery.csv"]
+    for key in ("logs/b.txt", "lottery2.csv"):
+        s3.put_object(Bucket=bucket, Key=key, Body=b"1")
+    # A longer word of the same level: the first (complete) answer, filtered.
+    assert index.s3_paths(f"s3://{bucket}/lot", {}) == [f"s3://{bucket}/lottery.csv"]
+    # A level deeper: a listing of its own, which sees the new key.
+    assert index.s3_paths(f"s3://{bucket}/logs/", {}) == [f"s3://{bucket}/logs/a.txt",
+                                                          f"s3://{bucket}/logs/b.txt"]
+    # Other settings on the line: listed again (here: an endpoint where nothing listens).
+    assert index.s3_paths(f"s3://{bucket}/lot", {"endpoint-url": "http://127.0.0.1:9"}) == []
