@@ -68,3 +68,17 @@ def test_a_prefix_line_right_aligns_pre_and_shows_the_last_part():
 def test_the_summary_is_two_right_aligned_lines_after_a_blank_one():
     assert summary_lines(2, 6, False) == "\nTotal Objects: 2\n   Total Size: 6\n"
     assert summary_lines(1, 2048, True) == "\nTotal Objects: 1\n   Total Size: 2.0 KiB\n"
+
+
+def test_text_the_stream_cannot_encode_is_written_with_question_marks():
+    import io
+
+    from cli.commands.s3.listing import writer
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="ascii")
+    write = writer(stream)
+    write("2013-07-11 17:08:50          3 café.txt\n")
+    write("plain\n")
+    stream.flush()
+    assert raw.getvalue() == b"2013-07-11 17:08:50          3 caf?.txt\nplain\n"

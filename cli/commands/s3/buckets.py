@@ -85,7 +85,9 @@ def run_rb(values: dict, context) -> int:
 def _empty_bucket(client, bucket: str, context) -> bool:
     """Delete every object of the bucket (rb --force), a page of keys per request; a line
     for each as v2's `rm --recursive` prints it. False if any stayed."""
-    out, err = context.env.stdout.write, context.env.stderr.write
+    from cli.commands.s3.listing import writer
+
+    out, err = writer(context.env.stdout), writer(context.env.stderr)
     whole = True
     try:
         for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket):

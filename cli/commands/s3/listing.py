@@ -34,6 +34,18 @@ def human_size(size: int) -> str:
     raise AssertionError("unreachable")
 
 
+def writer(stream):
+    """stream.write for text a terminal may not be able to encode (a key in any language):
+    what its encoding cannot hold is written as "?", as v2 does, never an error."""
+    def write(text: str) -> None:
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(stream, "encoding", None) or "ascii"
+            stream.write(text.encode(encoding, "replace").decode(encoding))
+    return write
+
+
 def local_time(stamp) -> str:
     """A service timestamp (an aware datetime) as "YYYY-MM-DD HH:MM:SS" in local time."""
     return stamp.astimezone().strftime("%Y-%m-%d %H:%M:%S")
@@ -111,7 +123,7 @@ def run_ls(values: dict, context) -> int:
     path = values["paths"]
     bucket, key = split(path)
     client = s3_client(context)
-    write = context.env.stdout.write
+    write = writer(context.env.stdout)
     human = bool(values["human_readable"])
     if not bucket:
         list_buckets(client, write, values["page_size"], values["bucket_name_prefix"],
