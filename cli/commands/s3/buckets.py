@@ -188,10 +188,10 @@ LS = HandCommand(
               "[--human-readable]", "[--summarize]", "[--request-payer <value>]",
               "[--bucket-name-prefix <value>]", "[--bucket-region <value>]"),
     examples=(
-        "List your buckets::\n\n    aws s3 ls",
-        "List what is directly under a prefix, sizes in KiB and MiB, with totals::\n\n"
+        "List your buckets:\n\n    aws s3 ls",
+        "List what is directly under a prefix, sizes in KiB and MiB, with totals:\n\n"
         "    aws s3 ls s3://my-bucket/logs/ --human-readable --summarize",
-        "List every key of a bucket::\n\n    aws s3 ls s3://my-bucket --recursive",
+        "List every key of a bucket:\n\n    aws s3 ls s3://my-bucket --recursive",
     ),
 )
 
@@ -209,7 +209,7 @@ MB = HandCommand(
                  "option for more tags.", nargs=2),
     ),
     synopsis=("  s3 mb", "<S3Uri>", "[--tags <key> <value>]"),
-    examples=("Create a bucket in us-west-2::\n\n    aws s3 mb s3://my-new-bucket --region us-west-2",),
+    examples=("Create a bucket in us-west-2:\n\n    aws s3 mb s3://my-new-bucket --region us-west-2",),
 )
 
 RB = HandCommand(
@@ -228,7 +228,7 @@ RB = HandCommand(
                  "deleted; use s3api delete-object with --version-id for those."),
     ),
     synopsis=("  s3 rb", "<S3Uri>", "[--force]"),
-    examples=("Delete a bucket and everything in it::\n\n    aws s3 rb s3://old-bucket --force",),
+    examples=("Delete a bucket and everything in it:\n\n    aws s3 rb s3://old-bucket --force",),
 )
 
 PRESIGN = HandCommand(
@@ -246,7 +246,7 @@ PRESIGN = HandCommand(
                  default=3600),
     ),
     synopsis=("  s3 presign", "<S3Uri>", "[--expires-in <value>]"),
-    examples=("A URL valid for ten minutes::\n\n"
+    examples=("A URL valid for ten minutes:\n\n"
               "    aws s3 presign s3://my-bucket/report.pdf --expires-in 600",),
 )
 
@@ -265,7 +265,7 @@ WEBSITE = HandCommand(
     ),
     synopsis=("  s3 website", "<S3Uri>", "[--index-document <value>]",
               "[--error-document <value>]"),
-    examples=("Serve index.html and error.html::\n\n"
+    examples=("Serve index.html and error.html:\n\n"
               "    aws s3 website s3://my-bucket/ --index-document index.html "
               "--error-document error.html",),
 )
