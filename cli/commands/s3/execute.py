@@ -272,7 +272,8 @@ class _NonSeekable:
         self._stream = stream
 
     def read(self, amount=None):
-        return self._stream.read() if amount is None else self._stream.read(amount)
+        data = self._stream.read() if amount is None else self._stream.read(amount)
+        return data.encode() if isinstance(data, str) else data  # a text stream (tests)
 
 
 class _BytesWriter:
