@@ -44,6 +44,27 @@ def run(job, context) -> int:
 
     manager = None if values.get("dryrun") else TransferManager(
         client, transfer_settings.transfer_config())
+    restore = _catch_ctrl_c()
+    try:
+        return _drive(work, printer, manager, restore)
+    finally:
+        restore()
+
+
+def _catch_ctrl_c():
+    """While transfers run, Ctrl-C raises KeyboardInterrupt in this thread (cli.__main__ ends
+    the process at once otherwise), so that started multipart uploads are aborted first.
+    Returns what puts the previous handler back."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    return lambda: signal.signal(signal.SIGINT, previous)
+
+
+def _drive(work, printer: Printer, manager, restore) -> int:
     try:
         try:
             for action, item in work.plan():
@@ -58,11 +79,39 @@ def run(job, context) -> int:
         if manager is not None:
             manager.shutdown()
     except KeyboardInterrupt:
-        if manager is not None:
-            manager.shutdown(cancel=True, cancel_msg="KeyboardInterrupt()")
+        restore()  # a second Ctrl-C ends the process at once
         printer.cancelled()
+        if manager is not None:
+            _cancel(manager, printer)
         return 130
     return printer.exit_code()
+
+
+CANCEL_WAIT = 10.0  # seconds the requests in flight get to end after Ctrl-C
+
+
+def _cancel(manager, printer: Printer) -> None:
+    """Cancel what has not finished; s3transfer aborts the multipart uploads it started once
+    their requests in flight end. A request that hangs (a stalled server) is not waited for
+    past CANCEL_WAIT: the process then ends at once, as a second Ctrl-C would end it."""
+    import threading
+
+    done = threading.Event()
+
+    def shut_down():
+        try:
+            manager.shutdown(cancel=True, cancel_msg="KeyboardInterrupt()")
+        finally:
+            done.set()
+
+    threading.Thread(target=shut_down, name="s3-cancel", daemon=True).start()
+    if not done.wait(CANCEL_WAIT):
+        for stream in (printer.out, printer.err):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(130)  # the transfer threads would hold the interpreter's exit
 
 
 def _error_text(error: Exception, translate) -> str:
