@@ -40,15 +40,50 @@ def run(job, context) -> int:
     metadata = requests.parse_metadata(values.get("metadata"))
     work = Work(job, printer, client, source_client, metadata)
     work.env = env
-    from s3transfer.manager import TransferManager
-
-    manager = None if values.get("dryrun") else TransferManager(
-        client, transfer_settings.transfer_config())
+    manager = None if values.get("dryrun") else Managers(client, transfer_settings)
     restore = _catch_ctrl_c()
     try:
         return _drive(work, printer, manager, restore)
     finally:
         restore()
+
+
+class Managers:
+    """The s3transfer managers of one command, sharing its client.
+
+    Small objects are bound by round trips, so they go many at a time (the
+    concurrency); a file at or above the multipart threshold is bound by bandwidth,
+    and its parts go at v2's 10 at a time, which keeps its memory near v2's. When
+    the user sets max_concurrent_requests, one manager with that number does all.
+    """
+
+    def __init__(self, client, transfer_settings):
+        from s3transfer.manager import TransferManager
+
+        self.threshold = transfer_settings.multipart_threshold
+        self.small = TransferManager(client, transfer_settings.transfer_config())
+        self.large = self.small
+        if not transfer_settings.concurrency_was_set and \
+                transfer_settings.max_concurrent_requests > settings.V2_CONCURRENCY:
+            config = transfer_settings.transfer_config()
+            config.max_request_concurrency = settings.V2_CONCURRENCY
+            self._large_config = config
+            self._client = client
+            self.large = None  # made at the first large file
+
+    def pick(self, size):
+        """The manager for an object of `size` bytes (None: unknown, e.g. a stream)."""
+        if size is None or size >= self.threshold:
+            if self.large is None:
+                from s3transfer.manager import TransferManager
+
+                self.large = TransferManager(self._client, self._large_config)
+            return self.large
+        return self.small
+
+    def shutdown(self, cancel: bool = False, cancel_msg: str = "") -> None:
+        for manager in {id(m): m for m in (self.small, self.large) if m is not None}.values():
+            manager.shutdown(cancel=cancel, cancel_msg=cancel_msg)
 
 
 def _catch_ctrl_c():
@@ -203,6 +238,7 @@ class Work:
             return self.printer.dryrun(kind, src_text, dest_text)
         self.printer.expect(item.size)
         subscriber = _subscriber(self, item, kind, src_text, dest_text)
+        manager = manager.pick(item.size)
         if self.operation == "upload":
             bucket, key = uri.split(item.dest)
             manager.upload(item.src, bucket, key, dict(self.upload_args), [subscriber])
@@ -273,7 +309,7 @@ class Work:
             return self.printer.success("delete", text, None)
         self.printer.expect(0)
         bucket, key = uri.split(path)
-        manager.delete(bucket, key, dict(self.delete_args),
+        manager.small.delete(bucket, key, dict(self.delete_args),
                        [_subscriber(self, item, "delete", text, None)])
 
     def _stream(self, manager) -> None:
@@ -289,7 +325,8 @@ class Work:
             stream = getattr(stdin, "buffer", None) or stdin
             size = self.values.get("expected_size")
             item = files.Item("-", job.dest, "", int(size) if size else None, None, "local", "s3")
-            manager.upload(_NonSeekable(stream), bucket, key, dict(self.upload_args),
+            manager.pick(item.size).upload(_NonSeekable(stream), bucket, key,
+                                           dict(self.upload_args),
                            [_subscriber(self, item, "upload", "-", dest_text)])
         else:
             bucket, key = uri.split(job.src)
@@ -297,7 +334,7 @@ class Work:
                 return self.printer.dryrun("download", job.src, "-")
             out = self.printer.out
             item = files.Item(job.src, "-", "", None, None, "s3", "local")
-            manager.download(bucket, key, _BytesWriter(out), dict(self.download_args),
+            manager.pick(None).download(bucket, key, _BytesWriter(out), dict(self.download_args),
                              [_subscriber(self, item, "download", job.src, "-")])
 
 

@@ -41,6 +41,12 @@ DEFAULT_QUEUE_SIZE = 1000
 DEFAULT_THRESHOLD = 8 * KIB ** 2
 DEFAULT_CHUNKSIZE = 8 * KIB ** 2
 IO_CHUNKSIZE = 256 * KIB
+# parts of a large file held in memory at once, each way (v2's number): memory stays near
+# 6 x multipart_chunksize however high the concurrency for small objects is
+IN_MEMORY_CHUNKS = 6
+# downloaded pieces (IO_CHUNKSIZE each) waiting for the one writer thread: s3transfer allows
+# 1,000 (250 MB); 64 (16 MB) keeps a fast download from piling up in memory
+IO_QUEUE_CHUNKS = 64
 
 # the client settings of the block; botocore reads them from the profile too, but
 # spelling them out here makes the booleans' parsing and the precedence visible
@@ -86,6 +92,9 @@ class TransferSettings:
             max_request_queue_size=self.max_queue_size,
             max_bandwidth=self.max_bandwidth,
             io_chunksize=IO_CHUNKSIZE,
+            max_in_memory_upload_chunks=IN_MEMORY_CHUNKS,
+            max_in_memory_download_chunks=IN_MEMORY_CHUNKS,
+            max_io_queue_size=IO_QUEUE_CHUNKS,
         )
 
 
