@@ -40,10 +40,66 @@ def run(job, context) -> int:
     metadata = requests.parse_metadata(values.get("metadata"))
     work = Work(job, printer, client, source_client, metadata)
     work.env = env
-    from s3transfer.manager import TransferManager
+    manager = None if values.get("dryrun") else Managers(client, transfer_settings)
+    restore = _catch_ctrl_c()
+    try:
+        return _drive(work, printer, manager, restore)
+    finally:
+        restore()
 
-    manager = None if values.get("dryrun") else TransferManager(
-        client, transfer_settings.transfer_config())
+
+class Managers:
+    """The s3transfer managers of one command, sharing its client.
+
+    Small objects are bound by round trips, so they go many at a time (the
+    concurrency); a file at or above the multipart threshold is bound by bandwidth,
+    and its parts go at v2's 10 at a time, which keeps its memory near v2's. When
+    the user sets max_concurrent_requests, one manager with that number does all.
+    """
+
+    def __init__(self, client, transfer_settings):
+        from s3transfer.manager import TransferManager
+
+        self.threshold = transfer_settings.multipart_threshold
+        self.small = TransferManager(client, transfer_settings.transfer_config())
+        self.large = self.small
+        if not transfer_settings.concurrency_was_set and \
+                transfer_settings.max_concurrent_requests > settings.V2_CONCURRENCY:
+            config = transfer_settings.transfer_config()
+            config.max_request_concurrency = settings.V2_CONCURRENCY
+            self._large_config = config
+            self._client = client
+            self.large = None  # made at the first large file
+
+    def pick(self, size):
+        """The manager for an object of `size` bytes (None: unknown, e.g. a stream)."""
+        if size is None or size >= self.threshold:
+            if self.large is None:
+                from s3transfer.manager import TransferManager
+
+                self.large = TransferManager(self._client, self._large_config)
+            return self.large
+        return self.small
+
+    def shutdown(self, cancel: bool = False, cancel_msg: str = "") -> None:
+        for manager in {id(m): m for m in (self.small, self.large) if m is not None}.values():
+            manager.shutdown(cancel=cancel, cancel_msg=cancel_msg)
+
+
+def _catch_ctrl_c():
+    """While transfers run, Ctrl-C raises KeyboardInterrupt in this thread (cli.__main__ ends
+    the process at once otherwise), so that started multipart uploads are aborted first.
+    Returns what puts the previous handler back."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    return lambda: signal.signal(signal.SIGINT, previous)
+
+
+def _drive(work, printer: Printer, manager, restore) -> int:
     try:
         try:
             for action, item in work.plan():
@@ -58,11 +114,39 @@ def run(job, context) -> int:
         if manager is not None:
             manager.shutdown()
     except KeyboardInterrupt:
-        if manager is not None:
-            manager.shutdown(cancel=True, cancel_msg="KeyboardInterrupt()")
+        restore()  # a second Ctrl-C ends the process at once
         printer.cancelled()
+        if manager is not None:
+            _cancel(manager, printer)
         return 130
     return printer.exit_code()
+
+
+CANCEL_WAIT = 10.0  # seconds the requests in flight get to end after Ctrl-C
+
+
+def _cancel(manager, printer: Printer) -> None:
+    """Cancel what has not finished; s3transfer aborts the multipart uploads it started once
+    their requests in flight end. A request that hangs (a stalled server) is not waited for
+    past CANCEL_WAIT: the process then ends at once, as a second Ctrl-C would end it."""
+    import threading
+
+    done = threading.Event()
+
+    def shut_down():
+        try:
+            manager.shutdown(cancel=True, cancel_msg="KeyboardInterrupt()")
+        finally:
+            done.set()
+
+    threading.Thread(target=shut_down, name="s3-cancel", daemon=True).start()
+    if not done.wait(CANCEL_WAIT):
+        for stream in (printer.out, printer.err):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(130)  # the transfer threads would hold the interpreter's exit
 
 
 def _error_text(error: Exception, translate) -> str:
@@ -154,6 +238,7 @@ class Work:
             return self.printer.dryrun(kind, src_text, dest_text)
         self.printer.expect(item.size)
         subscriber = _subscriber(self, item, kind, src_text, dest_text)
+        manager = manager.pick(item.size)
         if self.operation == "upload":
             bucket, key = uri.split(item.dest)
             manager.upload(item.src, bucket, key, dict(self.upload_args), [subscriber])
@@ -224,7 +309,7 @@ class Work:
             return self.printer.success("delete", text, None)
         self.printer.expect(0)
         bucket, key = uri.split(path)
-        manager.delete(bucket, key, dict(self.delete_args),
+        manager.small.delete(bucket, key, dict(self.delete_args),
                        [_subscriber(self, item, "delete", text, None)])
 
     def _stream(self, manager) -> None:
@@ -240,7 +325,8 @@ class Work:
             stream = getattr(stdin, "buffer", None) or stdin
             size = self.values.get("expected_size")
             item = files.Item("-", job.dest, "", int(size) if size else None, None, "local", "s3")
-            manager.upload(_NonSeekable(stream), bucket, key, dict(self.upload_args),
+            manager.pick(item.size).upload(_NonSeekable(stream), bucket, key,
+                                           dict(self.upload_args),
                            [_subscriber(self, item, "upload", "-", dest_text)])
         else:
             bucket, key = uri.split(job.src)
@@ -248,7 +334,7 @@ class Work:
                 return self.printer.dryrun("download", job.src, "-")
             out = self.printer.out
             item = files.Item(job.src, "-", "", None, None, "s3", "local")
-            manager.download(bucket, key, _BytesWriter(out), dict(self.download_args),
+            manager.pick(None).download(bucket, key, _BytesWriter(out), dict(self.download_args),
                              [_subscriber(self, item, "download", job.src, "-")])
 
 
@@ -272,7 +358,8 @@ class _NonSeekable:
         self._stream = stream
 
     def read(self, amount=None):
-        return self._stream.read() if amount is None else self._stream.read(amount)
+        data = self._stream.read() if amount is None else self._stream.read(amount)
+        return data.encode() if isinstance(data, str) else data  # a text stream (tests)
 
 
 class _BytesWriter:
