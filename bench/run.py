@@ -5,7 +5,8 @@
 Every job is one fresh process per run, timed as wall time around subprocess.run. The two CLIs
 alternate (which one goes first flips every iteration) so that drift in machine load lands on
 both. The memory-* jobs (bench/memory.py) measure peak resident memory instead, printing a
-~21 MB response in each output format. Each CLI keeps one HOME for the whole benchmark, so shapecli's model cache under
+~21 MB response in each output format; the s3 job (bench/s3sync.py) syncs 1,000 small files
+and copies a 200 MB file through a latency proxy. Each CLI keeps one HOME for the whole benchmark, so shapecli's model cache under
 HOME/.cache, built in the warm-up runs, is what the timed runs use.
 
 The reference is AWS CLI v1 from PyPI, installed on first run into bench/.ref-venv (never into
@@ -44,6 +45,8 @@ V2_CALL_FLOOR = 0.25      # one call (issue 9)
 V2_COMPLETE_FLOOR = 0.60  # one Tab press (issue 10)
 SERVED_LOCAL_FLOOR = 0.05  # a local job served by the resident server (issue 20)
 SERVED_CALL_FLOOR = 0.12   # a call served by it (aim 0.10)
+# Jobs that are scenarios of their own module (bench/batch.py, bench/s3sync.py).
+SCENARIOS = ("batch", "s3")
 
 
 class Job(NamedTuple):
@@ -326,7 +329,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=15, help="timed runs per job per CLI")
     parser.add_argument("--warmup", type=int, default=3, help="untimed runs first (default 3)")
     parser.add_argument("--jobs", default=",".join([*(j.name for j in JOBS + SERVED_JOBS
-                                                              + MEMORY_JOBS), "batch"]),
+                                                              + MEMORY_JOBS), *SCENARIOS]),
                         help="comma-separated subset of: %(default)s")
     parser.add_argument("--reference", help="reference `aws` executable (default: "
                         "$REFERENCE_AWS, else AWS CLI v1 in bench/.ref-venv)")
@@ -341,19 +344,24 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="timed batch runs, each on fresh users (default 3)")
     parser.add_argument("--memory-lines", type=int, default=200_000,
                         help="lines of the larger memory run of the batch scenario")
+    parser.add_argument("--s3-runs", type=int, default=3,
+                        help="runs of each CLI's small-file sync in the s3 scenario (default 3)")
+    parser.add_argument("--no-s3-large", dest="s3_large", action="store_false",
+                        help="leave out the s3 scenario's 200 MB file")
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.jobs.split(",") if n.strip()]
     known = {j.name: j for j in JOBS + SERVED_JOBS + MEMORY_JOBS}
-    unknown = [n for n in names if n not in known and n != "batch"]
+    unknown = [n for n in names if n not in known and n not in SCENARIOS]
     if unknown or not names:
         parser.error(f"unknown job(s) {', '.join(unknown) or '(none)'}; "
-                     f"choose from {', '.join([*known, 'batch'])}")
+                     f"choose from {', '.join([*known, *SCENARIOS])}")
     if any("=" not in pair for pair in args.reference_env):
         parser.error("--reference-env takes NAME=VALUE")
     if args.runs < 1 or args.batch_lines < 1 or args.batch_runs < 1:
         parser.error("--runs, --batch-lines and --batch-runs must be at least 1")
     args.batch = "batch" in names
-    args.jobs = [known[n] for n in names if n != "batch"]
+    args.s3 = "s3" in names
+    args.jobs = [known[n] for n in names if n not in SCENARIOS]
     return args
 
 
@@ -416,6 +424,18 @@ def main(argv: list[str]) -> int:
                                       memory_lines=args.memory_lines,
                                       timeout=max(args.timeout, 600))
             batch.print_scenario(scenario)
+        s3_scenario = None
+        if args.s3:
+            sys.path.insert(0, ROOT)
+            from bench import s3sync
+
+            # A v2 built from source finds its models through AWS_DATA_PATH (given to the
+            # benchmark, or as --reference-env, which the reference's side holds already).
+            data_path = {k: v for k, v in os.environ.items() if k == "AWS_DATA_PATH"}
+            s3_scenario = s3sync.scenario(*sides, runs=args.s3_runs,
+                                          timeout=max(args.timeout, 900), large=args.s3_large,
+                                          reference_environ=data_path)
+            s3sync.print_scenario(s3_scenario)
 
     info = machine()
     print(f"\nmachine: nproc {info['nproc']}, Python {info['python']}, {info['platform']}, "
@@ -425,10 +445,11 @@ def main(argv: list[str]) -> int:
             json.dump({"machine": info, "runs": args.runs, "warmup": args.warmup,
                        "shapecli": {"path": SHAPECLI, "version": versions["shapecli"]},
                        "reference": {"path": reference, "version": versions["reference"]},
-                       "jobs": results, "batch": scenario}, f, indent=2)
+                       "jobs": results, "batch": scenario, "s3": s3_scenario}, f, indent=2)
             f.write("\n")
         print(f"numbers written to {args.json}")
-    verdicts = [r["verdict"] for r in results] + ([scenario["verdict"]] if scenario else [])
+    verdicts = [r["verdict"] for r in results] + [
+        s["verdict"] for s in (scenario, s3_scenario) if s]
     return 0 if all(v in ("PASS", "SKIP") for v in verdicts) else 1
 
 

@@ -20,6 +20,10 @@ Candidates for the fragment, by where it stands:
                                      --output, ...), shorthand keys and their
                                      enum or boolean values, profiles,
                                      regions, paths after file:// or fileb://
+  a positional that takes paths      -> local files and folders, and for s3
+                                     paths `s3://` then buckets and prefixes
+                                     (a listing, only once the word starts
+                                     with s3://)
   starting with "-"               -> the options not given yet (the
                                      operation's, then the global ones)
   otherwise                       -> commands, operations and `wait`,
@@ -31,7 +35,8 @@ candidates), as in v2.
 
 from __future__ import annotations
 
-from cli.options import CONFIG_KEYS, PROFILES, REGIONS, SSO_SESSIONS  # looked up by the index
+from cli.options import (  # the index looks these values up
+    CONFIG_KEYS, FILES, PROFILES, REGIONS, S3_PATHS, SSO_SESSIONS)
 
 TYPE_CHECKING = False  # typing costs milliseconds at every keystroke
 if TYPE_CHECKING:
@@ -49,6 +54,9 @@ if TYPE_CHECKING:
         def regions(self, command: str | None) -> list[str]: ...
         # the entries of a directory as typed ("" for the current one): (name, is a directory)
         def files(self, directory: str) -> list[tuple[str, bool]]: ...
+        # s3://bucket/prefix... -> the buckets, prefixes and keys it may become ([] when
+        # that cannot be known quickly); `given`: the global options' values on the line
+        def s3_paths(self, fragment: str, given: dict[str, str]) -> list[str]: ...
 
 # An argument: (name, kind, choices, members)
 #   name     "instance-ids" (without the dashes)
@@ -56,7 +64,8 @@ if TYPE_CHECKING:
 #            "optional" (one value or none), "outfile" (a positional file name),
 #            "positional" (a hand-written command's positional word)
 #   choices  the values it takes, if they are a fixed set; PROFILES or REGIONS
-#            for those the index looks up (--profile, --region)
+#            for those the index looks up (--profile, --region); FILES or S3_PATHS
+#            for paths (local ones; local ones and s3:// buckets and prefixes)
 #   members  {member: [its choices]} for shorthand keys, or None
 NAME, KIND, CHOICES, MEMBERS = range(4)
 POSITIONAL = ("outfile", "positional")
@@ -112,7 +121,7 @@ def context(words: list[str], fragment: str, index) -> tuple | None:
 class _State:
     """Where the words before the cursor lead: the command path, options given, a pending value."""
 
-    __slots__ = ("path", "arguments", "given", "pending", "values")
+    __slots__ = ("path", "arguments", "given", "pending", "values", "settings")
 
     def __init__(self) -> None:
         self.path: list[str] = []  # [command], [command, op], [command, "wait", waiter]
@@ -120,6 +129,7 @@ class _State:
         self.given: set[str] = set()
         self.pending: tuple | None = None  # the argument the next word is a value of
         self.values = 0  # values given so far to a pending list
+        self.settings: dict[str, str] = {}  # single values given: --profile p -> {"profile": "p"}
 
 
 def _walk(words: list[str], index) -> _State | None:
@@ -130,6 +140,7 @@ def _walk(words: list[str], index) -> _State | None:
         if pending is not None:
             kind = pending[KIND]
             if kind == "one":
+                state.settings[pending[NAME]] = word
                 state.pending = None
                 continue
             if not word.startswith("-"):
@@ -204,10 +215,11 @@ def _candidates(state: _State, fragment: str, index) -> list[str]:
     if fragment.startswith("-"):
         return _options(state, fragment, index)
     words = _words(state, index)
-    positional = next((a for a in state.arguments or () if a[KIND] in POSITIONAL
-                       and a[NAME] not in state.given), None)
-    if words is None and positional is not None and positional[CHOICES]:  # a word to come
+    positional = _next_positional(state) if words is None else None
+    if positional is not None and positional[CHOICES]:  # a word to come
         found = _values(state, positional, fragment, index)
+        if not fragment and positional[CHOICES] in (FILES, S3_PATHS):  # the options too
+            found += _options(state, fragment, index)
     elif words is None:  # past the operation: its options, as v2 offers them
         found = _options(state, fragment, index)
     else:
@@ -215,6 +227,12 @@ def _candidates(state: _State, fragment: str, index) -> list[str]:
     if fragment and "help".startswith(fragment) and "help" not in found:
         found.append("help")
     return found
+
+
+def _next_positional(state: _State) -> tuple | None:
+    """The positional argument the next plain word fills, if any is left."""
+    return next((a for a in state.arguments or () if a[KIND] == "positional"
+                 and a[NAME] not in state.given), None)
 
 
 def _argument(state: _State, name: str, index) -> tuple | None:
@@ -254,6 +272,8 @@ def _values(state: _State, argument: tuple, fragment: str, index) -> list[str]:
     if fragment.startswith(PATH_PREFIXES):
         return _paths(fragment, index)
     choices = argument[CHOICES]
+    if choices in (FILES, S3_PATHS):
+        return _file_or_s3_paths(state, choices, fragment, index)
     if choices == PROFILES:
         choices = index.profiles()
     elif choices == REGIONS:
@@ -283,7 +303,21 @@ def _shorthand(members: dict, fragment: str) -> list[str]:
 def _paths(fragment: str, index) -> list[str]:
     """file://… and fileb://…: the entries of the directory typed so far (directories end in /)."""
     scheme = next(p for p in PATH_PREFIXES if fragment.startswith(p))
-    path = fragment[len(scheme):]
+    return _local(scheme, fragment[len(scheme):], index)
+
+
+def _file_or_s3_paths(state: _State, kind: str, fragment: str, index) -> list[str]:
+    """A path argument's value: local entries, and for S3_PATHS `s3://` and what follows it."""
+    if kind == S3_PATHS and fragment.startswith("s3://"):
+        return index.s3_paths(fragment, state.settings)
+    found = _local("", fragment, index)
+    if kind == S3_PATHS and "s3://".startswith(fragment):
+        found.insert(0, "s3://")
+    return found
+
+
+def _local(scheme: str, path: str, index) -> list[str]:
+    """The entries of the directory typed so far that start with what follows it."""
     if path == "~":
         return [scheme + "~/"]
     head, slash, base = path.rpartition("/")

@@ -7,7 +7,9 @@ through the same code that builds the CLI's parsers (Operation.parameters,
 operation_options, the waiter options), and kept with the catalog's
 derived texts, so they are keyed like the cache and like shapecli's code.
 Nothing here imports botocore; profiles come from the config and
-credentials files, regions from botocore's endpoints data.
+credentials files, regions from botocore's endpoints data. The one
+exception is a word that starts with s3:// (cli.commands.s3.remote_paths
+lists buckets or a prefix, within a short deadline).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 import json
 import os
 
-from cli.options import CONFIG_KEYS, PROFILES, REGIONS, SSO_SESSIONS
+from cli.options import CONFIG_KEYS, FILES, PROFILES, REGIONS, S3_PATHS, SSO_SESSIONS
 
 # The packages whose code shapes the derived files (argument names, options).
 _CODE = ("cli", "cli.shortcuts")
@@ -38,7 +40,7 @@ KNOWN_CONFIG_KEYS = (
     "s3.addressing_style", "s3.use_accelerate_endpoint")
 # Argument.completion -> the marker completion looks up.
 _HAND_COMPLETIONS = {"profiles": PROFILES, "sso-sessions": SSO_SESSIONS,
-                     "config-keys": CONFIG_KEYS}
+                     "config-keys": CONFIG_KEYS, "files": FILES, "s3-paths": S3_PATHS}
 
 
 class CacheIndex:
@@ -52,6 +54,7 @@ class CacheIndex:
         self._names: dict[str, dict | None] = {}
         self._arguments: dict[tuple[str, ...], list | None] = {}  # a prompt asks again and again
         self._globals: list | None = None
+        self._s3_answers: list[tuple] = []  # (word, settings, complete, s3:// paths)
 
     def _derived(self, name: str, produce):
         text = self.catalog.derived_text(f"completion/{name}.json", _CODE,
@@ -188,6 +191,19 @@ class CacheIndex:
         except OSError:
             return []
         return sorted(found)
+
+    def s3_paths(self, fragment: str, given: dict[str, str]) -> list[str]:
+        from cli.commands.s3.remote_paths import answers, complete_s3_path
+
+        # The prompt asks at every keystroke: a complete answer for a shorter word of the
+        # same level and settings is filtered instead of listing again.
+        settings = tuple(sorted(given.items()))
+        for asked, where, complete, paths in self._s3_answers:
+            if where == settings and answers(asked, complete, fragment):
+                return [path for path in paths if path.startswith(fragment)]
+        paths, complete = complete_s3_path(fragment, self.environ, given)
+        self._s3_answers.append((fragment, settings, complete, paths))
+        return paths
 
 
 def _sections(path: str) -> list[str]:

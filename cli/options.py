@@ -281,6 +281,25 @@ WAITER_OPTIONS: tuple[Option, ...] = (
 PROFILES, REGIONS = "@profiles", "@regions"
 # ... and of hand-written arguments (Argument.completion): sso-sessions and config keys.
 SSO_SESSIONS, CONFIG_KEYS = "@sso-sessions", "@config-keys"
+# A path argument's values: local files and folders; those and s3://bucket/prefix.
+FILES, S3_PATHS = "@files", "@s3-paths"
+
+
+def _tagged_append_action():
+    import argparse
+
+    class TaggedAppend(argparse.Action):
+        """Append (tag, value) to the list shared by several options."""
+
+        def __init__(self, option_strings, dest, tag=None, **kwargs):
+            super().__init__(option_strings, dest, **kwargs)
+            self.tag = tag
+
+        def __call__(self, parser, namespace, values, option_string=None):
+            found = getattr(namespace, self.dest, None) or []
+            setattr(namespace, self.dest, [*found, (self.tag, values)])
+
+    return TaggedAppend
 
 
 def add_to_parser(parser, options: tuple[Option, ...], *, store, stop=None) -> None:
@@ -291,6 +310,8 @@ def add_to_parser(parser, options: tuple[Option, ...], *, store, stop=None) -> N
     order, as v2's do. `stop`, when given, is the action of `--version`,
     which ends the parse where it stands.
     """
+    _TaggedAppend = _tagged_append_action() if any(
+        o.kind == "list" and o.const is not True for o in options) else None
     for option in options:
         if stop is not None and option.name == "version":
             parser.add_argument(option.cli_name, dest=option.py_name, nargs=0, action=stop,
@@ -300,9 +321,14 @@ def add_to_parser(parser, options: tuple[Option, ...], *, store, stop=None) -> N
                 option.cli_name, dest=option.py_name, action="store_const", const=option.const,
                 default=None,
             )
-        elif option.kind == "list":  # repeatable: every value, in order
+        elif option.kind == "list" and option.const is not True:
+            # several options into one list, each value tagged with its option's const:
+            # s3's --include/--exclude, whose order across the two options matters
             parser.add_argument(option.cli_name, dest=option.py_name, default=None,
-                                action="append")
+                                action=_TaggedAppend, tag=option.const)
+        elif option.kind == "list":  # repeatable: every value (or group of nargs), in order
+            parser.add_argument(option.cli_name, dest=option.py_name, default=None,
+                                action="append", nargs=option.nargs)
         elif option.optional_value is not None:
             parser.add_argument(
                 option.cli_name, dest=option.py_name, nargs="?", const=option.optional_value,

@@ -1,0 +1,447 @@
+"""Running a checked transfer job: list, filter, compare, hand each file to s3transfer.
+
+One botocore client and one s3transfer TransferManager serve the whole command
+(its pool as large as the concurrency). Listings are generators and the
+manager's submission queue is bounded, so memory stays flat however many files.
+Sizes known from a listing are handed to s3transfer, so no HeadObject is made
+per object. Each transfer reports through a subscriber to the Printer; one
+failure never stops the others. Ctrl-C cancels what has not finished (s3transfer
+aborts the multipart uploads it started), prints v2's line and exits 130.
+"""
+
+from __future__ import annotations
+
+import os
+
+from cli.commands.s3 import compare, files, filters, requests, settings, uri
+from cli.commands.s3.results import Printer
+
+GLACIER_CLASSES = ("GLACIER", "DEEP_ARCHIVE")
+OPERATIONS = {"locals3": "upload", "s3local": "download", "s3s3": "copy", "s3": "delete"}
+
+
+def run(job, context) -> int:
+    values = job.values
+    env = context.env
+    printer = Printer(env.stdout, env.stderr, quiet=bool(values.get("quiet")),
+                      only_errors=bool(values.get("only_show_errors")),
+                      progress=values.get("progress") is not False and env.stdout_isatty,
+                      frequency=values.get("progress_frequency") or 0,
+                      multiline=bool(values.get("progress_multiline")))
+    block = settings.s3_block(context)
+    transfer_settings = settings.transfer_settings(block)
+    sigv4 = values.get("sse") == "aws:kms"
+    client = settings.s3_client(context, sigv4=sigv4,
+                                pool_size=transfer_settings.max_concurrent_requests)
+    source_client = client
+    if values.get("source_region") and job.paths_type == "s3s3":
+        source_client = settings.s3_client(context, region=values["source_region"],
+                                           endpoint_url=None, sigv4=sigv4)
+    metadata = requests.parse_metadata(values.get("metadata"))
+    work = Work(job, printer, client, source_client, metadata)
+    work.env = env
+    manager = None if values.get("dryrun") else Managers(client, transfer_settings)
+    restore = _catch_ctrl_c()
+    try:
+        return _drive(work, printer, manager, restore)
+    finally:
+        restore()
+
+
+class Managers:
+    """The s3transfer managers of one command, sharing its client.
+
+    Small objects are bound by round trips, so they go many at a time (the
+    concurrency); a file at or above the multipart threshold is bound by bandwidth,
+    and its parts go at v2's 10 at a time, which keeps its memory near v2's. When
+    the user sets max_concurrent_requests, one manager with that number does all.
+    """
+
+    def __init__(self, client, transfer_settings):
+        from s3transfer.manager import TransferManager
+
+        self.threshold = transfer_settings.multipart_threshold
+        self.small = TransferManager(client, transfer_settings.transfer_config())
+        self.large = self.small
+        if not transfer_settings.concurrency_was_set and \
+                transfer_settings.max_concurrent_requests > settings.V2_CONCURRENCY:
+            config = transfer_settings.transfer_config()
+            config.max_request_concurrency = settings.V2_CONCURRENCY
+            self._large_config = config
+            self._client = client
+            self.large = None  # made at the first large file
+
+    def pick(self, size):
+        """The manager for an object of `size` bytes (None: unknown, e.g. a stream)."""
+        if size is None or size >= self.threshold:
+            if self.large is None:
+                from s3transfer.manager import TransferManager
+
+                self.large = TransferManager(self._client, self._large_config)
+            return self.large
+        return self.small
+
+    def shutdown(self, cancel: bool = False, cancel_msg: str = "") -> None:
+        for manager in {id(m): m for m in (self.small, self.large) if m is not None}.values():
+            manager.shutdown(cancel=cancel, cancel_msg=cancel_msg)
+
+
+def _catch_ctrl_c():
+    """While transfers run, Ctrl-C raises KeyboardInterrupt in this thread (cli.__main__ ends
+    the process at once otherwise), so that started multipart uploads are aborted first.
+    Returns what puts the previous handler back."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    return lambda: signal.signal(signal.SIGINT, previous)
+
+
+def _drive(work, printer: Printer, manager, restore) -> int:
+    try:
+        try:
+            for action, item in work.plan():
+                work.submit(manager, action, item)
+        except KeyboardInterrupt:
+            raise
+        except Exception as e:  # a listing failed: what was submitted still finishes
+            from cli.dispatch import translate
+
+            printer.fatal(_error_text(e, translate))
+        printer.final()
+        if manager is not None:
+            manager.shutdown()
+    except KeyboardInterrupt:
+        restore()  # a second Ctrl-C ends the process at once
+        printer.cancelled()
+        if manager is not None:
+            _cancel(manager, printer)
+        return 130
+    return printer.exit_code()
+
+
+CANCEL_WAIT = 10.0  # seconds the requests in flight get to end after Ctrl-C
+
+
+def _cancel(manager, printer: Printer) -> None:
+    """Cancel what has not finished; s3transfer aborts the multipart uploads it started once
+    their requests in flight end. A request that hangs (a stalled server) is not waited for
+    past CANCEL_WAIT: the process then ends at once, as a second Ctrl-C would end it."""
+    import threading
+
+    done = threading.Event()
+
+    def shut_down():
+        try:
+            manager.shutdown(cancel=True, cancel_msg="KeyboardInterrupt()")
+        finally:
+            done.set()
+
+    threading.Thread(target=shut_down, name="s3-cancel", daemon=True).start()
+    if not done.wait(CANCEL_WAIT):
+        for stream in (printer.out, printer.err):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(130)  # the transfer threads would hold the interpreter's exit
+
+
+def _error_text(error: Exception, translate) -> str:
+    from botocore.exceptions import ClientError
+
+    if isinstance(error, (ClientError, OSError)):
+        return str(error)
+    translated = translate(error)
+    return getattr(translated, "message", str(translated))
+
+
+class Work:
+    """What one command does with each listed item."""
+
+    def __init__(self, job, printer: Printer, client, source_client, metadata):
+        self.job = job
+        self.values = job.values
+        self.printer = printer
+        self.client = client
+        self.source_client = source_client
+        self.operation = OPERATIONS[job.paths_type]
+        dest = job.src if job.paths_type == "s3" else job.dest
+        self.places = files.Places(job.src, dest, job.dir_op)
+        self.filter = filters.make(self.values.get("filters"), job.src, dest, job.dir_op)
+        self.upload_args = requests.upload(self.values, metadata)
+        self.download_args = requests.download(self.values)
+        self.copy_args = requests.copy(self.values, metadata)
+        self.delete_args = requests.payer_only(self.values)
+        self.list_args = requests.payer_only(self.values)
+        self.head_args = requests.head_source(self.values)
+        self.env = None
+
+    # -- listing ---------------------------------------------------------------------
+
+    def warn_skip(self, path: str, reason: str) -> None:
+        self.printer.warning(f"warning: Skipping file {path}. {reason}")
+
+    def _listing(self, places, operation: str):
+        if places.src_type == "local":
+            found = files.list_local(places.src, places.dir_op,
+                                     self.values.get("follow_symlinks") is not False,
+                                     self.warn_skip)
+            for path, size, mtime in found:
+                if self.filter.passes(path, True):
+                    yield places.item(path, size, mtime)
+        else:
+            client = self.source_client if places is self.places else self.client
+            found = files.list_s3(client, places.src, places.dir_op, operation,
+                                  self.values.get("page_size"), self.list_args, self.head_args)
+            for path, size, mtime, storage_class, restore, etag in found:
+                if self.filter.passes(path, False):
+                    yield places.item(path, size, mtime, storage_class=storage_class,
+                                      restore=restore, etag=etag)
+
+    def plan(self):
+        """("transfer" | "delete", item), in v2's order."""
+        if self.job.is_stream:
+            yield "transfer", None
+            return
+        sources = self._listing(self.places, self.operation)
+        if self.job.name != "sync":
+            for item in sources:
+                yield "transfer", item
+            return
+        rules = compare.Rules(bool(self.values.get("size_only")),
+                              bool(self.values.get("exact_timestamps")),
+                              bool(self.values.get("delete")))
+        reverse = self.places.reversed()
+        if reverse.src_type == "local" and not os.path.isdir(reverse.src):
+            destinations = iter(())
+        else:
+            destinations = self._listing(reverse, "delete")
+        yield from compare.walk(sources, destinations, rules, self.operation)
+
+    # -- one item --------------------------------------------------------------------
+
+    def submit(self, manager, action: str, item) -> None:
+        if item is None:
+            return self._stream(manager)
+        if action == "delete":
+            return self._delete(manager, item, is_sync_delete=True)
+        if self.operation == "delete":
+            return self._delete(manager, item)
+        if self._skipped(item):
+            return
+        kind = "move" if self.job.is_move else self.operation
+        src_text, dest_text = self._texts(item)
+        if manager is None:
+            return self.printer.dryrun(kind, src_text, dest_text)
+        self.printer.expect(item.size)
+        subscriber = _subscriber(self, item, kind, src_text, dest_text)
+        manager = manager.pick(item.size)
+        if self.operation == "upload":
+            bucket, key = uri.split(item.dest)
+            manager.upload(item.src, bucket, key, dict(self.upload_args), [subscriber])
+        elif self.operation == "download":
+            bucket, key = uri.split(item.src)
+            manager.download(bucket, key, item.dest, dict(self.download_args), [subscriber])
+        else:
+            bucket, key = uri.split(item.dest)
+            src_bucket, src_key = uri.split(item.src)
+            manager.copy({"Bucket": src_bucket, "Key": src_key}, bucket, key,
+                         self._copy_args(), [subscriber], source_client=self.source_client)
+
+    def _copy_args(self) -> dict:
+        args = dict(self.copy_args)
+        props = self.values.get("copy_props") or "default"
+        if props == "none" and "MetadataDirective" not in args:
+            args["MetadataDirective"] = "REPLACE"
+        return args
+
+    def _skipped(self, item) -> bool:
+        """Glacier objects, paths leaving the folder, --no-overwrite: a warning or a quiet skip."""
+        if item.src_type == "s3" and item.storage_class in GLACIER_CLASSES and \
+                not self.values.get("force_glacier_transfer") and \
+                not (item.restore and 'ongoing-request="false"' in item.restore):
+            if not self.values.get("ignore_glacier_warnings"):
+                op = self.operation
+                self.warn_skip(
+                    uri.SCHEME + item.src, f"Object is of storage class GLACIER. Unable to perform "
+                    f"{op} operations on GLACIER objects. You must restore the object to be able "
+                    f"to perform the operation. See aws s3 {op} help for additional parameter "
+                    "options to ignore or force these transfers.")
+            return True
+        if item.dest_type == "local":
+            normalized = os.path.normpath("." + os.sep + item.compare_key)
+            if normalized.startswith(".." + os.sep):
+                self.warn_skip(item.compare_key, "File references a parent directory.")
+                return True
+        if self.values.get("no_overwrite") and self._dest_exists(item):
+            return True
+        return False
+
+    def _dest_exists(self, item) -> bool:
+        if item.dest_type == "local":
+            return os.path.exists(item.dest)
+        from botocore.exceptions import ClientError
+
+        bucket, key = uri.split(item.dest)
+        try:
+            self.client.head_object(Bucket=bucket, Key=key)
+        except ClientError:
+            return False
+        return True
+
+    def _texts(self, item) -> tuple[str, str]:
+        return _show(item.src, item.src_type), _show(item.dest, item.dest_type)
+
+    def _delete(self, manager, item, is_sync_delete: bool = False) -> None:
+        path = item.src if not is_sync_delete else item.src
+        kind_type = item.src_type
+        text = _show(path, kind_type)
+        if manager is None:
+            return self.printer.dryrun("delete", text, None)
+        if kind_type == "local":  # sync --delete of a local file
+            try:
+                os.remove(path)
+            except OSError as e:
+                return self.printer.failure("delete", text, None, e)
+            return self.printer.success("delete", text, None)
+        self.printer.expect(0)
+        bucket, key = uri.split(path)
+        manager.small.delete(bucket, key, dict(self.delete_args),
+                       [_subscriber(self, item, "delete", text, None)])
+
+    def _stream(self, manager) -> None:
+        import sys
+
+        job = self.job
+        if job.src == "-":
+            bucket, key = uri.split(job.dest)
+            dest_text = job.dest
+            if manager is None:
+                return self.printer.dryrun("upload", "-", dest_text)
+            stdin = self.env.stdin if self.env is not None else sys.stdin
+            stream = getattr(stdin, "buffer", None) or stdin
+            size = self.values.get("expected_size")
+            item = files.Item("-", job.dest, "", int(size) if size else None, None, "local", "s3")
+            manager.pick(item.size).upload(_NonSeekable(stream), bucket, key,
+                                           dict(self.upload_args),
+                           [_subscriber(self, item, "upload", "-", dest_text)])
+        else:
+            bucket, key = uri.split(job.src)
+            if manager is None:
+                return self.printer.dryrun("download", job.src, "-")
+            out = self.printer.out
+            item = files.Item(job.src, "-", "", None, None, "s3", "local")
+            manager.pick(None).download(bucket, key, _BytesWriter(out), dict(self.download_args),
+                             [_subscriber(self, item, "download", job.src, "-")])
+
+
+def _show(path: str, kind: str) -> str:
+    """A path as the output lines show it: s3://bucket/key, or local relative to here."""
+    if kind == "s3":
+        return uri.SCHEME + path
+    if path == "-":
+        return path
+    folder, name = os.path.split(path)
+    try:  # v2 relates the folder alone: a file here shows as ./name
+        return os.path.join(os.path.relpath(folder), name)
+    except ValueError:
+        return os.path.abspath(path)
+
+
+class _NonSeekable:
+    """Standard input as s3transfer must see it: read() only, never seek."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def read(self, amount=None):
+        data = self._stream.read() if amount is None else self._stream.read(amount)
+        return data.encode() if isinstance(data, str) else data  # a text stream (tests)
+
+
+class _BytesWriter:
+    """Standard output for a streamed download: bytes to the binary stream."""
+
+    def __init__(self, out):
+        self._out = getattr(out, "buffer", None)
+        self._text = out
+
+    def write(self, data: bytes) -> None:
+        if self._out is not None:
+            self._out.write(data)
+            self._out.flush()
+        else:
+            self._text.write(data.decode("utf-8", "replace"))
+
+
+_REPORTER = None
+
+
+def _subscriber(work: Work, item, kind: str, src_text: str, dest_text: str | None):
+    global _REPORTER
+    if _REPORTER is None:
+        _REPORTER = _reporter_class()
+    return _REPORTER(work, item, kind, src_text, dest_text)
+
+
+def _reporter_class():
+    from s3transfer.subscribers import BaseSubscriber
+
+    class Reporter(BaseSubscriber):
+        """One transfer's reports to the printer; its size given so no HeadObject is made."""
+
+        def __init__(self, work, item, kind, src_text, dest_text):
+            self.work = work
+            self.item = item
+            self.kind = kind
+            self.src_text = src_text
+            self.dest_text = dest_text
+
+        def on_queued(self, future, **kwargs):
+            item = self.item
+            if item.size is not None:
+                future.meta.provide_transfer_size(item.size)
+            if item.etag is not None and item.src_type == "s3":
+                future.meta.provide_object_etag(item.etag)
+            if self.work.operation == "download" and item.dest != "-":
+                folder = os.path.dirname(item.dest)
+                if folder and not os.path.isdir(folder):
+                    try:
+                        os.makedirs(folder, exist_ok=True)
+                    except OSError:
+                        pass  # the download then fails with the reason
+
+        def on_progress(self, future, bytes_transferred, **kwargs):
+            self.work.printer.add_bytes(bytes_transferred)
+
+        def on_done(self, future, **kwargs):
+            work = self.work
+            try:
+                future.result()
+            except Exception as e:
+                code = getattr(e, "response", {}).get("Error", {}).get("Code")
+                if code == "PreconditionFailed" and work.values.get("no_overwrite"):
+                    return work.printer.skip_quietly()
+                return work.printer.failure(self.kind, self.src_text, self.dest_text, e)
+            try:
+                _after(work, self.item)
+            except Exception as e:
+                return work.printer.failure(self.kind, self.src_text, self.dest_text, e)
+            work.printer.success(self.kind, self.src_text, self.dest_text)
+
+    return Reporter
+
+
+def _after(work: Work, item) -> None:
+    """What follows a whole transfer: the file's time from the object, mv's delete."""
+    if work.operation == "download" and item.dest != "-" and item.mtime is not None:
+        os.utime(item.dest, (item.mtime, item.mtime))
+    if work.job.is_move and work.operation != "delete":
+        if item.src_type == "local":
+            os.remove(item.src)
+        else:
+            bucket, key = uri.split(item.src)
+            work.source_client.delete_object(Bucket=bucket, Key=key, **work.delete_args)
