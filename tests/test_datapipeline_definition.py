@@ -9,6 +9,8 @@ import os
 
 import pytest
 
+from tests.conftest import V2_SOURCE
+
 from cli.commands import datapipeline as dp
 from tests.runner import run
 
@@ -138,11 +140,10 @@ def test_values_uri_when_the_definition_has_none(recorder, tmp_path):
                     "pipelineObjects": [{"id": "o", "name": "o", "fields": []}]}
 
 
-EXAMPLE = ("/work/ref/aws-cli-src/awscli/examples/datapipeline/"
-           "get-pipeline-definition.rst")
+EXAMPLE = os.path.join(V2_SOURCE or "", "awscli/examples/datapipeline/get-pipeline-definition.rst")
 
 
-@pytest.mark.skipif(not os.path.exists(EXAMPLE), reason="v2's source is not on this machine")
+@pytest.mark.v2_reference(needs="source")
 def test_published_example_round_trips_through_moto(moto, tmp_path):
     """AWS's published definition (the output shown in v2's get-pipeline-definition
     example, read from v2's source, not copied here) put with the published command line,

@@ -1,5 +1,6 @@
 """aws s3 ls / mb / rb / presign / website side by side with AWS CLI v2 on one moto state:
-the same stdout, stderr and exit code (skipped where v2 is not installed)."""
+the same stdout, stderr and exit code. Runs where SHAPECLI_V2_AWS names v2's `aws`
+(tests/conftest.py); deselected elsewhere."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ import pytest
 
 from tests.runner import run_process
 
-V2 = "/work/ref/aws2"
-pytestmark = pytest.mark.skipif(not os.access(V2, os.X_OK), reason="AWS CLI v2 not installed")
+from tests.conftest import V2_AWS as V2
+
+pytestmark = pytest.mark.v2_reference(needs="aws")
 
 
 def _v2(argv, environ):
