@@ -4,7 +4,6 @@ the same stdout, stderr and exit code. Runs where SHAPECLI_V2_AWS names v2's `aw
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import uuid
