@@ -46,6 +46,7 @@ def run(job, context) -> int:
         return _drive(work, printer, manager, restore)
     finally:
         restore()
+        printer.flush()
 
 
 class Managers:
@@ -141,11 +142,7 @@ def _cancel(manager, printer: Printer) -> None:
 
     threading.Thread(target=shut_down, name="s3-cancel", daemon=True).start()
     if not done.wait(CANCEL_WAIT):
-        for stream in (printer.out, printer.err):
-            try:
-                stream.flush()
-            except (OSError, ValueError):
-                pass
+        printer.flush()
         os._exit(130)  # the transfer threads would hold the interpreter's exit
 
 
