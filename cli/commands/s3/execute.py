@@ -40,12 +40,16 @@ def run(job, context) -> int:
     metadata = requests.parse_metadata(values.get("metadata"))
     work = Work(job, printer, client, source_client, metadata)
     work.env = env
+    from cli.commands.s3.results import Reports
+
+    work.reports = Reports(printer)
     manager = None if values.get("dryrun") else Managers(client, transfer_settings)
     restore = _catch_ctrl_c()
     try:
         return _drive(work, printer, manager, restore)
     finally:
         restore()
+        work.reports.close()
         printer.flush()
 
 
@@ -114,6 +118,7 @@ def _drive(work, printer: Printer, manager, restore) -> int:
         printer.final()
         if manager is not None:
             manager.shutdown()
+        work.reports.close()  # every result counted before the exit code is read
     except KeyboardInterrupt:
         restore()  # a second Ctrl-C ends the process at once
         printer.cancelled()
@@ -175,6 +180,7 @@ class Work:
         self.list_args = requests.payer_only(self.values)
         self.head_args = requests.head_source(self.values)
         self.env = None
+        self.reports = None  # results.Reports, set by run()
 
     # -- listing ---------------------------------------------------------------------
 
@@ -412,7 +418,8 @@ def _reporter_class():
                         pass  # the download then fails with the reason
 
         def on_progress(self, future, bytes_transferred, **kwargs):
-            self.work.printer.add_bytes(bytes_transferred)
+            if self.work.printer.progress:
+                self.work.reports.put("add_bytes", bytes_transferred)
 
         def on_done(self, future, **kwargs):
             work = self.work
@@ -421,13 +428,13 @@ def _reporter_class():
             except Exception as e:
                 code = getattr(e, "response", {}).get("Error", {}).get("Code")
                 if code == "PreconditionFailed" and work.values.get("no_overwrite"):
-                    return work.printer.skip_quietly()
-                return work.printer.failure(self.kind, self.src_text, self.dest_text, e)
+                    return work.reports.put("skip_quietly")
+                return work.reports.put("failure", self.kind, self.src_text, self.dest_text, e)
             try:
                 _after(work, self.item)
             except Exception as e:
-                return work.printer.failure(self.kind, self.src_text, self.dest_text, e)
-            work.printer.success(self.kind, self.src_text, self.dest_text)
+                return work.reports.put("failure", self.kind, self.src_text, self.dest_text, e)
+            work.reports.put("success", self.kind, self.src_text, self.dest_text)
 
     return Reporter
 

@@ -191,5 +191,38 @@ class Printer:
         self.out.flush()
 
 
+class Reports:
+    """The transfer threads' reports, handed to the Printer by one thread of its own.
+
+    A transfer thread only puts a tuple on a queue (no lock held while another
+    thread writes a line, so no convoy of 32 threads behind the printer).
+    """
+
+    def __init__(self, printer: Printer):
+        import queue
+
+        self.printer = printer
+        self._queue = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._loop, name="s3-results", daemon=True)
+        self._thread.start()
+
+    def put(self, method: str, *args) -> None:
+        self._queue.put((method, args))
+
+    def close(self) -> None:
+        """Every report put so far is printed when this returns (again: nothing to do)."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def _loop(self) -> None:
+        while True:
+            report = self._queue.get()
+            if report is None:
+                return
+            method, args = report
+            getattr(self.printer, method)(*args)
+
+
 def _location(src: str, dest: str | None) -> str:
     return src if dest is None else f"{src} to {dest}"

@@ -206,4 +206,25 @@ def s3_client(context, region: str | None = None, *, endpoint_url: str | None = 
         config["s3"] = s3_config
     if sigv4 and context.settings().sign_request:
         config["signature_version"] = "s3v4"
-    return context.client("s3", region=region, endpoint_url=endpoint_url, **config)
+    client = context.client("s3", region=region, endpoint_url=endpoint_url, **config)
+    client.meta.events.register("before-call.s3", _no_expect_for_small_bodies)
+    return client
+
+
+SMALL_BODY = 1024 * 1024
+
+
+def _no_expect_for_small_bodies(model, params, **kwargs):
+    """botocore asks S3 for "100 Continue" before every file body it sends: one more round
+    trip per object, there to spare sending a large body a server would refuse. A body of at
+    most SMALL_BODY bytes is sent with its headers at once (runs after botocore's handler)."""
+    headers = params.get("headers") or {}
+    if headers.get("Expect") != "100-continue":
+        return
+    body = params.get("body")
+    try:
+        size = len(body)
+    except TypeError:
+        return
+    if size <= SMALL_BODY:
+        del headers["Expect"]
