@@ -169,7 +169,7 @@ def test_stream_upload_and_download(env, bucket):
     (["s3", "sync", "-", "s3://b/k"], 252,
      "Streaming currently is only compatible with non-recursive cp commands"),
     (["s3", "cp", "s3://b/k", "x", "--checksum-algorithm", "CRC32"], 252,
-     "Expected --checksum-algorithm parameter to be used with one of following path formats: "
+     "Expected checksum-algorithm parameter to be used with one of following path formats: "
      "<LocalPath> <S3Uri>, <S3Uri> <S3Uri>. Instead, received <S3Uri> <LocalPath>."),
     (["s3", "cp", "s3://b/k", "x", "--sse-c", "AES256"], 252,
      "It is required that if --sse-c is specified, --sse-c-key must be specified as well."),

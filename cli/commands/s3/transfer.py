@@ -64,9 +64,9 @@ def check(name: str, values: dict, stderr=None) -> Job:
     if name == "mv" and kind == "s3s3" and _same_path(src, dest):
         raise ValidationError(f"Cannot mv a file onto itself: {src} - {dest}")
     if values.get("checksum_algorithm"):
-        _only_for("--checksum-algorithm", kind, ("locals3", "s3s3"))
+        _only_for("checksum-algorithm", kind, ("locals3", "s3s3"))
     if values.get("checksum_mode"):
-        _only_for("--checksum-mode", kind, ("s3local",))
+        _only_for("checksum-mode", kind, ("s3local",))
     if kind == "locals3" and not is_stream and not os.path.exists(src):
         raise CliError(f"The user-provided path {src} does not exist.")
     if kind == "s3local" and dir_op and not os.path.exists(dest):
