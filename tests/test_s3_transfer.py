@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from tests.runner import run
+from tests.runner import AWS, run
 
 _names = itertools.count()
 
@@ -249,3 +249,19 @@ def test_stream_through_a_real_process(env, bucket, tmp_path):
     assert (up.exit_code, up.stdout, up.stderr) == (0, "", "")
     down = run_process(["s3", "cp", f"s3://{bucket}/p.bin", "-"], env)
     assert (down.exit_code, down.stdout) == (0, "piped\n")
+
+
+def test_progress_line_only_on_a_terminal(env, bucket, tree):
+    import pexpect
+
+    piped = run(["s3", "cp", "src", f"s3://{bucket}/t", "--recursive"], env)
+    assert "Completed" not in piped.stdout
+    child = pexpect.spawn(AWS, ["s3", "cp", "src", f"s3://{bucket}/t", "--recursive"],
+                          env=env, cwd=str(tree), encoding="utf-8", timeout=30)
+    child.expect(pexpect.EOF)
+    child.close()
+    shown = child.before.replace("\r\n", "\n")
+    assert child.exitstatus == 0
+    assert "Completed " in shown and "file(s) remaining" in shown
+    assert f"upload: src/a.txt to s3://{bucket}/t/a.txt" in shown
+
