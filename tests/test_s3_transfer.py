@@ -265,3 +265,21 @@ def test_progress_line_only_on_a_terminal(env, bucket, tree):
     assert "Completed " in shown and "file(s) remaining" in shown
     assert f"upload: src/a.txt to s3://{bucket}/t/a.txt" in shown
 
+
+
+@pytest.mark.parametrize("choice, code, downloaded, message", [
+    ("skip", 0, {"A.txt", "a.txt"} - {"a.txt"},
+     "warning: Skipping {b}/c/a.txt -> {d}/a.txt because a file whose name differs only by "
+     "case either exists or is being downloaded."),
+    ("warn", 0, {"A.txt", "a.txt"}, "warning: Downloading {b}/c/a.txt -> {d}/a.txt despite"),
+    ("error", 1, set(), "fatal error: Failed to download {b}/c/a.txt -> {d}/a.txt because"),
+])
+def test_case_conflict(env, bucket, tree, choice, code, downloaded, message):
+    run(["s3", "cp", "src/a.txt", f"s3://{bucket}/c/A.txt"], env)
+    run(["s3", "cp", "src/a.txt", f"s3://{bucket}/c/a.txt"], env)
+    result = run(["s3", "cp", f"s3://{bucket}/c", "dl", "--recursive", "--case-conflict",
+                  choice], env)
+    assert result.exit_code == code
+    assert message.format(b=bucket, d=tree / "dl") in result.stderr
+    if choice != "error":
+        assert set(os.listdir(tree / "dl")) == downloaded

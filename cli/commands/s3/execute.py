@@ -86,9 +86,22 @@ class Managers:
             return self.large
         return self.small
 
-    def shutdown(self, cancel: bool = False, cancel_msg: str = "") -> None:
-        for manager in {id(m): m for m in (self.small, self.large) if m is not None}.values():
-            manager.shutdown(cancel=cancel, cancel_msg=cancel_msg)
+    def _each(self):
+        return {id(m): m for m in (self.small, self.large) if m is not None}.values()
+
+    def shutdown(self) -> None:
+        """Wait for every transfer, then stop the managers' threads."""
+        for manager in self._each():
+            manager.shutdown()
+
+    def cancel(self, error: BaseException) -> None:
+        """Cancel what has not finished, for `error` (Ctrl-C: the user's cancel).
+
+        Through the managers' context-manager exit: s3transfer 0.19's
+        shutdown(cancel=True, cancel_msg=...) passes its arguments to _shutdown in the
+        wrong order and fails with "'str' object is not callable"."""
+        for manager in self._each():
+            manager.__exit__(type(error), error, None)
 
 
 def _catch_ctrl_c():
@@ -111,10 +124,12 @@ def _drive(work, printer: Printer, manager, restore) -> int:
                 work.submit(manager, action, item)
         except KeyboardInterrupt:
             raise
-        except Exception as e:  # a listing failed: what was submitted still finishes
+        except Exception as e:  # a listing failed: v2 cancels what is in flight too
             from cli.dispatch import translate
 
             printer.fatal(_error_text(e, translate))
+            if manager is not None:
+                manager.cancel(e)
         printer.final()
         if manager is not None:
             manager.shutdown()
@@ -141,7 +156,7 @@ def _cancel(manager, printer: Printer) -> None:
 
     def shut_down():
         try:
-            manager.shutdown(cancel=True, cancel_msg="KeyboardInterrupt()")
+            manager.cancel(KeyboardInterrupt())
         finally:
             done.set()
 
@@ -154,10 +169,17 @@ def _cancel(manager, printer: Printer) -> None:
 def _error_text(error: Exception, translate) -> str:
     from botocore.exceptions import ClientError
 
-    if isinstance(error, (ClientError, OSError)):
+    if isinstance(error, (ClientError, OSError, CaseConflict)):
         return str(error)
     translated = translate(error)
     return getattr(translated, "message", str(translated))
+
+
+class CaseConflict(Exception):
+    """--case-conflict error: two keys differ only in case (v2's fatal error)."""
+
+
+CASE_DOC = "https://docs.aws.amazon.com/cli/latest/topic/s3-case-insensitivity.html"
 
 
 class Work:
@@ -181,6 +203,10 @@ class Work:
         self.head_args = requests.head_source(self.values)
         self.env = None
         self.reports = None  # results.Reports, set by run()
+        self.case_conflict = self.values.get("case_conflict") or "ignore"
+        if job.paths_type != "s3local" or not job.dir_op or job.name == "rm":
+            self.case_conflict = "ignore"
+        self.lower_keys: set[str] = set()  # downloads so far, by lower-cased compare key
 
     # -- listing ---------------------------------------------------------------------
 
@@ -233,7 +259,7 @@ class Work:
             return self._delete(manager, item, is_sync_delete=True)
         if self.operation == "delete":
             return self._delete(manager, item)
-        if self._skipped(item):
+        if self._skipped(item) or not self._case_ok(item):
             return
         kind = "move" if self.job.is_move else self.operation
         src_text, dest_text = self._texts(item)
@@ -282,6 +308,32 @@ class Work:
         if self.values.get("no_overwrite") and self._dest_exists(item):
             return True
         return False
+
+    def _case_ok(self, item) -> bool:
+        """--case-conflict for recursive downloads: two keys that differ only in case would
+        be one file on a case-insensitive file system (v2's lines and choices)."""
+        if self.case_conflict == "ignore":
+            return True
+        lower = item.compare_key.lower()
+        if lower in self.lower_keys or os.path.exists(item.dest):
+            src, dest = item.src, item.dest  # v2 shows bucket/key here, without s3://
+            if self.case_conflict == "error":
+                raise CaseConflict(f"Failed to download {src} -> {dest} because a file whose "
+                                   "name differs only by case either exists or is being "
+                                   "downloaded.")
+            if self.case_conflict == "skip":
+                self.printer.warning(
+                    f"warning: Skipping {src} -> {dest} because a file whose name differs only "
+                    "by case either exists or is being downloaded.", skipped=False)
+                return False
+            self.printer.warning(
+                f"warning: Downloading {src} -> {dest} despite a file whose name differs only "
+                "by case either existing or being downloaded. This behavior is not defined on "
+                "case-insensitive filesystems and may result in overwriting existing files or "
+                f"race conditions between concurrent downloads. For more information, see "
+                f"{CASE_DOC}.", skipped=False)
+        self.lower_keys.add(lower)
+        return True
 
     def _dest_exists(self, item) -> bool:
         if item.dest_type == "local":
@@ -391,6 +443,7 @@ def _subscriber(work: Work, item, kind: str, src_text: str, dest_text: str | Non
 
 
 def _reporter_class():
+    from s3transfer.exceptions import CancelledError
     from s3transfer.subscribers import BaseSubscriber
 
     class Reporter(BaseSubscriber):
@@ -425,6 +478,8 @@ def _reporter_class():
             work = self.work
             try:
                 future.result()
+            except CancelledError:
+                return work.reports.put("skip_quietly")  # the cause is printed once already
             except Exception as e:
                 code = getattr(e, "response", {}).get("Error", {}).get("Code")
                 if code == "PreconditionFailed" and work.values.get("no_overwrite"):
