@@ -283,3 +283,36 @@ def test_case_conflict(env, bucket, tree, choice, code, downloaded, message):
     assert message.format(b=bucket, d=tree / "dl") in result.stderr
     if choice != "error":
         assert set(os.listdir(tree / "dl")) == downloaded
+
+
+def test_copy_props_on_a_multipart_copy(env, bucket, tree):
+    config = tree / "config"
+    config.write_text("[default]\ns3 =\n  multipart_threshold = 5MB\n  multipart_chunksize = 5MB\n")
+    env = {**env, "AWS_CONFIG_FILE": str(config)}
+    (tree / "big.bin").write_bytes(b"q" * (6 * 1024 * 1024))
+    run(["s3", "cp", "big.bin", f"s3://{bucket}/big", "--content-type", "text/x-big",
+         "--metadata", "m=1"], env)
+    run(["s3api", "put-object-tagging", "--bucket", bucket, "--key", "big", "--tagging",
+         "TagSet=[{Key=t,Value=1}]"], env)
+    for props, target in (("default", "kept"), ("none", "bare")):
+        result = run(["s3", "cp", f"s3://{bucket}/big", f"s3://{bucket}/{target}",
+                      "--copy-props", props], env)
+        assert result.exit_code == 0, result.stderr
+    kept = run(["s3api", "head-object", "--bucket", bucket, "--key", "kept", "--query",
+                "[ContentType, Metadata.m]", "--output", "text"], env)
+    assert kept.stdout.split() == ["text/x-big", "1"]
+    tags = run(["s3api", "get-object-tagging", "--bucket", bucket, "--key", "kept", "--query",
+                "TagSet[0].Value", "--output", "text"], env)
+    assert tags.stdout.strip() == "1"
+    bare = run(["s3api", "head-object", "--bucket", bucket, "--key", "bare", "--query",
+                "Metadata.m", "--output", "text"], env)
+    assert bare.stdout.strip() == "None"
+
+
+def test_content_type_alone_replaces_on_a_copy(env, bucket, tree):
+    run(["s3", "cp", "src/a.txt", f"s3://{bucket}/a.txt", "--metadata", "k=v"], env)
+    run(["s3", "cp", f"s3://{bucket}/a.txt", f"s3://{bucket}/b.txt", "--content-type",
+         "text/x-new"], env)
+    head = run(["s3api", "head-object", "--bucket", bucket, "--key", "b.txt", "--query",
+                "[ContentType, Metadata.k]", "--output", "text"], env)
+    assert head.stdout.split() == ["text/x-new", "v"]  # v2: the other properties kept

@@ -40,6 +40,7 @@ def run(job, context) -> int:
     metadata = requests.parse_metadata(values.get("metadata"))
     work = Work(job, printer, client, source_client, metadata)
     work.env = env
+    work.threshold = transfer_settings.multipart_threshold
     from cli.commands.s3.results import Reports
 
     work.reports = Reports(printer)
@@ -179,6 +180,9 @@ class CaseConflict(Exception):
     """--case-conflict error: two keys differ only in case (v2's fatal error)."""
 
 
+# what a CopyObject carries over by itself and a multipart copy must be told (v2's list)
+COPIED_PROPERTIES = ("CacheControl", "ContentDisposition", "ContentEncoding", "ContentLanguage",
+                     "ContentType", "Expires", "Metadata")
 CASE_DOC = "https://docs.aws.amazon.com/cli/latest/topic/s3-case-insensitivity.html"
 
 
@@ -206,7 +210,8 @@ class Work:
         self.case_conflict = self.values.get("case_conflict") or "ignore"
         if job.paths_type != "s3local" or not job.dir_op or job.name == "rm":
             self.case_conflict = "ignore"
-        self.lower_keys: set[str] = set()  # downloads so far, by lower-cased compare key
+        self.lower_keys: set[str] = set()
+        self.threshold = settings.DEFAULT_THRESHOLD  # set from the s3 block by run()  # downloads so far, by lower-cased compare key
 
     # -- listing ---------------------------------------------------------------------
 
@@ -278,13 +283,38 @@ class Work:
             bucket, key = uri.split(item.dest)
             src_bucket, src_key = uri.split(item.src)
             manager.copy({"Bucket": src_bucket, "Key": src_key}, bucket, key,
-                         self._copy_args(), [subscriber], source_client=self.source_client)
+                         self._copy_args(item), [subscriber],
+                         source_client=self.source_client)
 
-    def _copy_args(self) -> dict:
+    def _copy_args(self, item) -> dict:
+        """--copy-props as v2: a single CopyObject keeps the source's properties itself; a
+        multipart copy (or explicit content options) needs them read from the source."""
         args = dict(self.copy_args)
         props = self.values.get("copy_props") or "default"
-        if props == "none" and "MetadataDirective" not in args:
+        if props == "none":
             args["MetadataDirective"] = "REPLACE"
+            args["TaggingDirective"] = "REPLACE"
+            args["AnnotationDirective"] = "EXCLUDE"
+            return args
+        multipart = item.size is not None and item.size >= self.threshold
+        explicit = any(name in args for name in COPIED_PROPERTIES)
+        if multipart or explicit:
+            # s3transfer keeps these on a multipart copy only under REPLACE (it sends no
+            # directive on CreateMultipartUpload); a single CopyObject needs it to apply them
+            args["MetadataDirective"] = "REPLACE"
+            bucket, key = uri.split(item.src)
+            head = self.source_client.head_object(Bucket=bucket, Key=key, **self.head_args)
+            for name in COPIED_PROPERTIES:
+                if name not in args and name in head:
+                    args[name] = head[name]
+        if props == "metadata-directive":
+            args["TaggingDirective"] = "REPLACE"
+        elif multipart:  # s3transfer copies the source's tags once the parts are whole
+            args.setdefault("TaggingDirective", "COPY")
+        if props != "all":
+            args["AnnotationDirective"] = "EXCLUDE"
+        elif multipart:
+            args.setdefault("AnnotationDirective", "COPY")
         return args
 
     def _skipped(self, item) -> bool:
