@@ -172,7 +172,9 @@ def test_stream_upload_and_download(env, bucket):
      "Expected checksum-algorithm parameter to be used with one of following path formats: "
      "<LocalPath> <S3Uri>, <S3Uri> <S3Uri>. Instead, received <S3Uri> <LocalPath>."),
     (["s3", "cp", "s3://b/k", "x", "--sse-c", "AES256"], 252,
-     "It is required that if --sse-c is specified, --sse-c-key must be specified as well."),
+     "If --sse-c is specified, --sse-c-key must be specified as well."),
+    (["s3", "cp", "s3://b/k", "x", "--sse-c-copy-source", "--sse-c-copy-source-key", "k" * 32],
+     252, "--sse-c-copy-source is only supported for copy operations."),
 ])
 def test_argument_errors(env, tmp_path, monkeypatch, argv, code, text):
     monkeypatch.chdir(tmp_path)

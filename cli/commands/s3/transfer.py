@@ -73,7 +73,7 @@ def check(name: str, values: dict, stderr=None) -> Job:
         os.makedirs(dest)
     from cli.commands.s3 import requests
 
-    requests.check_sse_c(values)
+    requests.check_sse_c(values, kind)
     if name == "sync":
         for path in (src, dest):
             if uri.is_s3(path) and uri.is_directory_bucket(uri.split(path)[0]):
