@@ -73,6 +73,7 @@ class Managers:
                 transfer_settings.max_concurrent_requests > settings.V2_CONCURRENCY:
             config = transfer_settings.transfer_config()
             config.max_request_concurrency = settings.V2_CONCURRENCY
+            config.max_io_queue_size = settings.IO_QUEUE_CHUNKS
             self._large_config = config
             self._client = client
             self.large = None  # made at the first large file

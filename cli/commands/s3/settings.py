@@ -44,8 +44,10 @@ IO_CHUNKSIZE = 256 * KIB
 # parts of a large file held in memory at once, each way (v2's number): memory stays near
 # 6 x multipart_chunksize however high the concurrency for small objects is
 IN_MEMORY_CHUNKS = 6
-# downloaded pieces (IO_CHUNKSIZE each) waiting for the one writer thread: s3transfer allows
-# 1,000 (250 MB); 64 (16 MB) keeps a fast download from piling up in memory
+# downloaded pieces (IO_CHUNKSIZE each) waiting for the one writer thread, for large files:
+# s3transfer allows 1,000 (250 MB); 64 (16 MB) keeps a fast download from piling up in
+# memory. Small files keep 1,000: their pieces are small, and a full queue stalls the
+# request threads behind the writer.
 IO_QUEUE_CHUNKS = 64
 
 # the client settings of the block; botocore reads them from the profile too, but
@@ -94,7 +96,6 @@ class TransferSettings:
             io_chunksize=IO_CHUNKSIZE,
             max_in_memory_upload_chunks=IN_MEMORY_CHUNKS,
             max_in_memory_download_chunks=IN_MEMORY_CHUNKS,
-            max_io_queue_size=IO_QUEUE_CHUNKS,
         )
 
 
