@@ -140,3 +140,22 @@ def test_split_returns_two_strings_or_refuses(text):
     except ValidationError:
         return
     assert isinstance(bucket, str) and isinstance(key, str)
+
+
+@pytest.mark.parametrize("path, underlying", [
+    (f"s3://{AP}/k", True), ("s3://my-ap-abc123-s3alias/k", True), ("s3://b--op-s3/k", True),
+    ("s3://arn:aws:s3::123456789012:accesspoint/abc.mrap/k", True), ("s3://bucket/k", False),
+])
+def test_has_underlying_bucket(path, underlying):
+    assert uri.has_underlying_bucket(path) is underlying
+
+
+def test_mv_warns_when_paths_may_be_one_object():
+    import io
+
+    from cli.commands.s3 import transfer
+
+    for environ, warned in (({}, True), ({"AWS_CLI_S3_MV_VALIDATE_SAME_S3_PATHS": "true"}, False)):
+        err = io.StringIO()
+        transfer.check("mv", {"paths": [f"s3://{AP}/k", "s3://bucket/k"]}, err, environ)
+        assert (err.getvalue() == transfer.UNDERLYING_WARNING) is warned

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from tests.runner import run
+from tests.runner import AWS, run
 
 _names = itertools.count()
 
@@ -169,10 +169,12 @@ def test_stream_upload_and_download(env, bucket):
     (["s3", "sync", "-", "s3://b/k"], 252,
      "Streaming currently is only compatible with non-recursive cp commands"),
     (["s3", "cp", "s3://b/k", "x", "--checksum-algorithm", "CRC32"], 252,
-     "Expected --checksum-algorithm parameter to be used with one of following path formats: "
+     "Expected checksum-algorithm parameter to be used with one of following path formats: "
      "<LocalPath> <S3Uri>, <S3Uri> <S3Uri>. Instead, received <S3Uri> <LocalPath>."),
     (["s3", "cp", "s3://b/k", "x", "--sse-c", "AES256"], 252,
-     "It is required that if --sse-c is specified, --sse-c-key must be specified as well."),
+     "If --sse-c is specified, --sse-c-key must be specified as well."),
+    (["s3", "cp", "s3://b/k", "x", "--sse-c-copy-source", "--sse-c-copy-source-key", "k" * 32],
+     252, "--sse-c-copy-source is only supported for copy operations."),
 ])
 def test_argument_errors(env, tmp_path, monkeypatch, argv, code, text):
     monkeypatch.chdir(tmp_path)
@@ -249,3 +251,70 @@ def test_stream_through_a_real_process(env, bucket, tmp_path):
     assert (up.exit_code, up.stdout, up.stderr) == (0, "", "")
     down = run_process(["s3", "cp", f"s3://{bucket}/p.bin", "-"], env)
     assert (down.exit_code, down.stdout) == (0, "piped\n")
+
+
+def test_progress_line_only_on_a_terminal(env, bucket, tree):
+    import pexpect
+
+    piped = run(["s3", "cp", "src", f"s3://{bucket}/t", "--recursive"], env)
+    assert "Completed" not in piped.stdout
+    child = pexpect.spawn(AWS, ["s3", "cp", "src", f"s3://{bucket}/t", "--recursive"],
+                          env=env, cwd=str(tree), encoding="utf-8", timeout=30)
+    child.expect(pexpect.EOF)
+    child.close()
+    shown = child.before.replace("\r\n", "\n")
+    assert child.exitstatus == 0
+    assert "Completed " in shown and "file(s) remaining" in shown
+    assert f"upload: src/a.txt to s3://{bucket}/t/a.txt" in shown
+
+
+
+@pytest.mark.parametrize("choice, code, downloaded, message", [
+    ("skip", 0, {"A.txt", "a.txt"} - {"a.txt"},
+     "warning: Skipping {b}/c/a.txt -> {d}/a.txt because a file whose name differs only by "
+     "case either exists or is being downloaded."),
+    ("warn", 0, {"A.txt", "a.txt"}, "warning: Downloading {b}/c/a.txt -> {d}/a.txt despite"),
+    ("error", 1, set(), "fatal error: Failed to download {b}/c/a.txt -> {d}/a.txt because"),
+])
+def test_case_conflict(env, bucket, tree, choice, code, downloaded, message):
+    run(["s3", "cp", "src/a.txt", f"s3://{bucket}/c/A.txt"], env)
+    run(["s3", "cp", "src/a.txt", f"s3://{bucket}/c/a.txt"], env)
+    result = run(["s3", "cp", f"s3://{bucket}/c", "dl", "--recursive", "--case-conflict",
+                  choice], env)
+    assert result.exit_code == code
+    assert message.format(b=bucket, d=tree / "dl") in result.stderr
+    if choice != "error":
+        assert set(os.listdir(tree / "dl")) == downloaded
+
+
+def test_copy_props_on_a_multipart_copy(env, bucket, tree):
+    config = tree / "config"
+    config.write_text("[default]\ns3 =\n  multipart_threshold = 5MB\n  multipart_chunksize = 5MB\n")
+    env = {**env, "AWS_CONFIG_FILE": str(config)}
+    (tree / "big.bin").write_bytes(b"q" * (6 * 1024 * 1024))
+    run(["s3", "cp", "big.bin", f"s3://{bucket}/big", "--content-type", "text/x-big",
+         "--metadata", "m=1"], env)
+    run(["s3api", "put-object-tagging", "--bucket", bucket, "--key", "big", "--tagging",
+         "TagSet=[{Key=t,Value=1}]"], env)
+    for props, target in (("default", "kept"), ("none", "bare")):
+        result = run(["s3", "cp", f"s3://{bucket}/big", f"s3://{bucket}/{target}",
+                      "--copy-props", props], env)
+        assert result.exit_code == 0, result.stderr
+    kept = run(["s3api", "head-object", "--bucket", bucket, "--key", "kept", "--query",
+                "[ContentType, Metadata.m]", "--output", "text"], env)
+    assert kept.stdout.split() == ["text/x-big", "1"]
+    tags = run(["s3api", "get-object-tagging", "--bucket", bucket, "--key", "kept", "--query",
+                "TagSet[0].Value", "--output", "text"], env)
+    assert tags.stdout.strip() == "1"
+    bare = run(["s3api", "head-object", "--bucket", bucket, "--key", "bare", "--query",
+                "Metadata.m", "--output", "text"], env)
+    assert bare.stdout.strip() == "None"
+
+
+def test_content_type_alone_replaces_on_a_copy(env, bucket, tree):
+    run(["s3", "cp", "src/a.txt", f"s3://{bucket}/a.txt", "--metadata", "k=v"], env)
+    run(["s3", "cp", f"s3://{bucket}/a.txt", f"s3://{bucket}/b.txt", "--content-type",
+         "text/x-new"], env)
+    head = run(["s3api", "head-object", "--bucket", bucket, "--key", "b.txt", "--query",
+                "[ContentType, Metadata.k]", "--output", "text"], env)
+    assert head.stdout.split() == ["text/x-new", "v"]  # v2: the other properties kept

@@ -80,3 +80,17 @@ def test_ctrl_c_stops_and_exits_130(fault, tmp_path):
     assert "cancelled: ctrl-c received" in err
     assert not (tmp_path / "out.bin").exists()
     assert [n for n in os.listdir(tmp_path) if n.startswith("out.bin")] == []
+
+
+def test_small_bodies_skip_expect_continue(moto, recorder, tmp_path, monkeypatch):
+    # what goes on the wire only: the recorder's canned answer is no S3 response
+    monkeypatch.chdir(tmp_path)
+    env = {**moto.environ(), "AWS_ENDPOINT_URL": recorder.endpoint, "AWS_MAX_ATTEMPTS": "1"}
+    (tmp_path / "small.txt").write_text("tiny")
+    (tmp_path / "large.bin").write_bytes(b"z" * (2 * 1024 * 1024))
+    run(["s3", "cp", "small.txt", "s3://b/small.txt"], env)
+    run(["s3", "cp", "large.bin", "s3://b/large.bin"], env)
+    puts = {r.path: r.headers for r in recorder.requests if r.method == "PUT"}
+    assert puts["/b/small.txt"]["content-length"] == "4"
+    assert "expect" not in puts["/b/small.txt"]
+    assert puts["/b/large.bin"].get("expect") == "100-continue"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 
-from cli.commands.s3 import compare, files, filters, requests, settings, uri
+from cli.commands.s3 import compare, files, filters, managers, requests, settings, uri
 from cli.commands.s3.results import Printer
 
 GLACIER_CLASSES = ("GLACIER", "DEEP_ARCHIVE")
@@ -40,63 +40,18 @@ def run(job, context) -> int:
     metadata = requests.parse_metadata(values.get("metadata"))
     work = Work(job, printer, client, source_client, metadata)
     work.env = env
-    manager = None if values.get("dryrun") else Managers(client, transfer_settings)
-    restore = _catch_ctrl_c()
+    work.threshold = transfer_settings.multipart_threshold
+    from cli.commands.s3.results import Reports
+
+    work.reports = Reports(printer)
+    manager = None if values.get("dryrun") else managers.Managers(client, transfer_settings)
+    restore = managers.catch_ctrl_c()
     try:
         return _drive(work, printer, manager, restore)
     finally:
         restore()
-
-
-class Managers:
-    """The s3transfer managers of one command, sharing its client.
-
-    Small objects are bound by round trips, so they go many at a time (the
-    concurrency); a file at or above the multipart threshold is bound by bandwidth,
-    and its parts go at v2's 10 at a time, which keeps its memory near v2's. When
-    the user sets max_concurrent_requests, one manager with that number does all.
-    """
-
-    def __init__(self, client, transfer_settings):
-        from s3transfer.manager import TransferManager
-
-        self.threshold = transfer_settings.multipart_threshold
-        self.small = TransferManager(client, transfer_settings.transfer_config())
-        self.large = self.small
-        if not transfer_settings.concurrency_was_set and \
-                transfer_settings.max_concurrent_requests > settings.V2_CONCURRENCY:
-            config = transfer_settings.transfer_config()
-            config.max_request_concurrency = settings.V2_CONCURRENCY
-            self._large_config = config
-            self._client = client
-            self.large = None  # made at the first large file
-
-    def pick(self, size):
-        """The manager for an object of `size` bytes (None: unknown, e.g. a stream)."""
-        if size is None or size >= self.threshold:
-            if self.large is None:
-                from s3transfer.manager import TransferManager
-
-                self.large = TransferManager(self._client, self._large_config)
-            return self.large
-        return self.small
-
-    def shutdown(self, cancel: bool = False, cancel_msg: str = "") -> None:
-        for manager in {id(m): m for m in (self.small, self.large) if m is not None}.values():
-            manager.shutdown(cancel=cancel, cancel_msg=cancel_msg)
-
-
-def _catch_ctrl_c():
-    """While transfers run, Ctrl-C raises KeyboardInterrupt in this thread (cli.__main__ ends
-    the process at once otherwise), so that started multipart uploads are aborted first.
-    Returns what puts the previous handler back."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    return lambda: signal.signal(signal.SIGINT, previous)
+        work.reports.close()
+        printer.flush()
 
 
 def _drive(work, printer: Printer, manager, restore) -> int:
@@ -106,56 +61,42 @@ def _drive(work, printer: Printer, manager, restore) -> int:
                 work.submit(manager, action, item)
         except KeyboardInterrupt:
             raise
-        except Exception as e:  # a listing failed: what was submitted still finishes
+        except Exception as e:  # a listing failed: v2 cancels what is in flight too
             from cli.dispatch import translate
 
             printer.fatal(_error_text(e, translate))
+            if manager is not None:
+                manager.cancel(e)
         printer.final()
         if manager is not None:
             manager.shutdown()
+        work.reports.close()  # every result counted before the exit code is read
     except KeyboardInterrupt:
         restore()  # a second Ctrl-C ends the process at once
         printer.cancelled()
         if manager is not None:
-            _cancel(manager, printer)
+            managers.cancel_all(manager, printer)
         return 130
     return printer.exit_code()
-
-
-CANCEL_WAIT = 10.0  # seconds the requests in flight get to end after Ctrl-C
-
-
-def _cancel(manager, printer: Printer) -> None:
-    """Cancel what has not finished; s3transfer aborts the multipart uploads it started once
-    their requests in flight end. A request that hangs (a stalled server) is not waited for
-    past CANCEL_WAIT: the process then ends at once, as a second Ctrl-C would end it."""
-    import threading
-
-    done = threading.Event()
-
-    def shut_down():
-        try:
-            manager.shutdown(cancel=True, cancel_msg="KeyboardInterrupt()")
-        finally:
-            done.set()
-
-    threading.Thread(target=shut_down, name="s3-cancel", daemon=True).start()
-    if not done.wait(CANCEL_WAIT):
-        for stream in (printer.out, printer.err):
-            try:
-                stream.flush()
-            except (OSError, ValueError):
-                pass
-        os._exit(130)  # the transfer threads would hold the interpreter's exit
 
 
 def _error_text(error: Exception, translate) -> str:
     from botocore.exceptions import ClientError
 
-    if isinstance(error, (ClientError, OSError)):
+    if isinstance(error, (ClientError, OSError, CaseConflict)):
         return str(error)
     translated = translate(error)
     return getattr(translated, "message", str(translated))
+
+
+class CaseConflict(Exception):
+    """--case-conflict error: two keys differ only in case (v2's fatal error)."""
+
+
+# what a CopyObject carries over by itself and a multipart copy must be told (v2's list)
+COPIED_PROPERTIES = ("CacheControl", "ContentDisposition", "ContentEncoding", "ContentLanguage",
+                     "ContentType", "Expires", "Metadata")
+CASE_DOC = "https://docs.aws.amazon.com/cli/latest/topic/s3-case-insensitivity.html"
 
 
 class Work:
@@ -178,6 +119,12 @@ class Work:
         self.list_args = requests.payer_only(self.values)
         self.head_args = requests.head_source(self.values)
         self.env = None
+        self.reports = None  # results.Reports, set by run()
+        self.case_conflict = self.values.get("case_conflict") or "ignore"
+        if job.paths_type != "s3local" or not job.dir_op or job.name == "rm":
+            self.case_conflict = "ignore"
+        self.lower_keys: set[str] = set()
+        self.threshold = settings.DEFAULT_THRESHOLD  # set from the s3 block by run()  # downloads so far, by lower-cased compare key
 
     # -- listing ---------------------------------------------------------------------
 
@@ -227,10 +174,10 @@ class Work:
         if item is None:
             return self._stream(manager)
         if action == "delete":
-            return self._delete(manager, item, is_sync_delete=True)
+            return self._delete(manager, item)
         if self.operation == "delete":
             return self._delete(manager, item)
-        if self._skipped(item):
+        if self._skipped(item) or not self._case_ok(item):
             return
         kind = "move" if self.job.is_move else self.operation
         src_text, dest_text = self._texts(item)
@@ -249,13 +196,38 @@ class Work:
             bucket, key = uri.split(item.dest)
             src_bucket, src_key = uri.split(item.src)
             manager.copy({"Bucket": src_bucket, "Key": src_key}, bucket, key,
-                         self._copy_args(), [subscriber], source_client=self.source_client)
+                         self._copy_args(item), [subscriber],
+                         source_client=self.source_client)
 
-    def _copy_args(self) -> dict:
+    def _copy_args(self, item) -> dict:
+        """--copy-props as v2: a single CopyObject keeps the source's properties itself; a
+        multipart copy (or explicit content options) needs them read from the source."""
         args = dict(self.copy_args)
         props = self.values.get("copy_props") or "default"
-        if props == "none" and "MetadataDirective" not in args:
+        if props == "none":
             args["MetadataDirective"] = "REPLACE"
+            args["TaggingDirective"] = "REPLACE"
+            args["AnnotationDirective"] = "EXCLUDE"
+            return args
+        multipart = item.size is not None and item.size >= self.threshold
+        explicit = any(name in args for name in COPIED_PROPERTIES)
+        if multipart or explicit:
+            # s3transfer keeps these on a multipart copy only under REPLACE (it sends no
+            # directive on CreateMultipartUpload); a single CopyObject needs it to apply them
+            args["MetadataDirective"] = "REPLACE"
+            bucket, key = uri.split(item.src)
+            head = self.source_client.head_object(Bucket=bucket, Key=key, **self.head_args)
+            for name in COPIED_PROPERTIES:
+                if name not in args and name in head:
+                    args[name] = head[name]
+        if props == "metadata-directive":
+            args["TaggingDirective"] = "REPLACE"
+        elif multipart:  # s3transfer copies the source's tags once the parts are whole
+            args.setdefault("TaggingDirective", "COPY")
+        if props != "all":
+            args["AnnotationDirective"] = "EXCLUDE"
+        elif multipart:
+            args.setdefault("AnnotationDirective", "COPY")
         return args
 
     def _skipped(self, item) -> bool:
@@ -280,6 +252,32 @@ class Work:
             return True
         return False
 
+    def _case_ok(self, item) -> bool:
+        """--case-conflict for recursive downloads: two keys that differ only in case would
+        be one file on a case-insensitive file system (v2's lines and choices)."""
+        if self.case_conflict == "ignore":
+            return True
+        lower = item.compare_key.lower()
+        if lower in self.lower_keys or os.path.exists(item.dest):
+            src, dest = item.src, item.dest  # v2 shows bucket/key here, without s3://
+            if self.case_conflict == "error":
+                raise CaseConflict(f"Failed to download {src} -> {dest} because a file whose "
+                                   "name differs only by case either exists or is being "
+                                   "downloaded.")
+            if self.case_conflict == "skip":
+                self.printer.warning(
+                    f"warning: Skipping {src} -> {dest} because a file whose name differs only "
+                    "by case either exists or is being downloaded.", skipped=False)
+                return False
+            self.printer.warning(
+                f"warning: Downloading {src} -> {dest} despite a file whose name differs only "
+                "by case either existing or being downloaded. This behavior is not defined on "
+                "case-insensitive filesystems and may result in overwriting existing files or "
+                f"race conditions between concurrent downloads. For more information, see "
+                f"{CASE_DOC}.", skipped=False)
+        self.lower_keys.add(lower)
+        return True
+
     def _dest_exists(self, item) -> bool:
         if item.dest_type == "local":
             return os.path.exists(item.dest)
@@ -295,9 +293,9 @@ class Work:
     def _texts(self, item) -> tuple[str, str]:
         return _show(item.src, item.src_type), _show(item.dest, item.dest_type)
 
-    def _delete(self, manager, item, is_sync_delete: bool = False) -> None:
-        path = item.src if not is_sync_delete else item.src
-        kind_type = item.src_type
+    def _delete(self, manager, item) -> None:
+        """rm's objects, and sync --delete's files or objects at the destination."""
+        path, kind_type = item.src, item.src_type
         text = _show(path, kind_type)
         if manager is None:
             return self.printer.dryrun("delete", text, None)
@@ -388,6 +386,7 @@ def _subscriber(work: Work, item, kind: str, src_text: str, dest_text: str | Non
 
 
 def _reporter_class():
+    from s3transfer.exceptions import CancelledError
     from s3transfer.subscribers import BaseSubscriber
 
     class Reporter(BaseSubscriber):
@@ -415,22 +414,25 @@ def _reporter_class():
                         pass  # the download then fails with the reason
 
         def on_progress(self, future, bytes_transferred, **kwargs):
-            self.work.printer.add_bytes(bytes_transferred)
+            if self.work.printer.progress:
+                self.work.reports.put("add_bytes", bytes_transferred)
 
         def on_done(self, future, **kwargs):
             work = self.work
             try:
                 future.result()
+            except CancelledError:
+                return work.reports.put("skip_quietly")  # the cause is printed once already
             except Exception as e:
                 code = getattr(e, "response", {}).get("Error", {}).get("Code")
                 if code == "PreconditionFailed" and work.values.get("no_overwrite"):
-                    return work.printer.skip_quietly()
-                return work.printer.failure(self.kind, self.src_text, self.dest_text, e)
+                    return work.reports.put("skip_quietly")
+                return work.reports.put("failure", self.kind, self.src_text, self.dest_text, e)
             try:
                 _after(work, self.item)
             except Exception as e:
-                return work.printer.failure(self.kind, self.src_text, self.dest_text, e)
-            work.printer.success(self.kind, self.src_text, self.dest_text)
+                return work.reports.put("failure", self.kind, self.src_text, self.dest_text, e)
+            work.reports.put("success", self.kind, self.src_text, self.dest_text)
 
     return Reporter
 

@@ -113,20 +113,19 @@ def payer_only(values: dict) -> dict:
     return params
 
 
-def check_sse_c(values: dict) -> None:
-    """v2's pairing rules for the SSE-C options."""
-    if values.get("sse_c") and not values.get("sse_c_key"):
-        raise ValidationError("It is required that if --sse-c is specified, --sse-c-key must "
-                              "be specified as well.")
-    if values.get("sse_c_key") and not values.get("sse_c"):
-        raise ValidationError("It is required that if --sse-c-key is specified, --sse-c must "
-                              "be specified as well.")
-    if values.get("sse_c_copy_source") and not values.get("sse_c_copy_source_key"):
-        raise ValidationError("It is required that if --sse-c-copy-source is specified, "
-                              "--sse-c-copy-source-key must be specified as well.")
-    if values.get("sse_c_copy_source_key") and not values.get("sse_c_copy_source"):
-        raise ValidationError("It is required that if --sse-c-copy-source-key is specified, "
-                              "--sse-c-copy-source must be specified as well.")
+def check_sse_c(values: dict, paths_type: str) -> None:
+    """v2's pairing rules for the SSE-C options, in v2's order and words."""
+    for kind in ("sse_c", "sse_c_copy_source"):
+        key = kind + "_key"
+        option, key_option = "--" + kind.replace("_", "-"), "--" + key.replace("_", "-")
+        if values.get(kind) and not values.get(key):
+            raise ValidationError(f"If {option} is specified, {key_option} must be specified "
+                                  "as well.")
+        if values.get(key) and not values.get(kind):
+            raise ValidationError(f"If {key_option} is specified, {option} must be specified "
+                                  "as well.")
+    if values.get("sse_c_copy_source") and paths_type != "s3s3":
+        raise ValidationError("--sse-c-copy-source is only supported for copy operations.")
 
 
 def parse_metadata(text: str | None) -> dict | None:

@@ -58,6 +58,10 @@ class Printer:
         self._started = time.monotonic()
         self._last_progress = 0.0
         self._progress_length = 0
+        # a terminal sees each line at once; a pipe or file gets them in batches (a flush per
+        # line under the lock made every transfer thread queue behind the writer)
+        self._flush_every = 0.0 if progress else 0.2
+        self._last_flush = 0.0
 
     # -- what the planner reports --------------------------------------------------
 
@@ -71,9 +75,20 @@ class Printer:
             self.totals_final = True
             self._show_progress()
 
+    def flush(self) -> None:
+        """Everything written so far out (the command's end)."""
+        with self.lock:
+            for stream in (self.out, self.err):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+
     # -- what the transfers report -------------------------------------------------
 
     def add_bytes(self, amount: int) -> None:
+        if not self.progress:  # called for every piece read: no lock when nobody looks
+            return
         with self.lock:
             self.bytes_done += amount
             self._show_progress()
@@ -137,7 +152,10 @@ class Printer:
             text = text.ljust(self._progress_length)
             self._progress_length = 0
         stream.write(text + "\n")
-        stream.flush()
+        now = time.monotonic()
+        if stream is self.err or now - self._last_flush >= self._flush_every:
+            stream.flush()
+            self._last_flush = now
 
     def _show_progress(self) -> None:
         if not self.progress:
@@ -171,6 +189,39 @@ class Printer:
             self._progress_length = len(text)
             self.out.write(text + "\r")
         self.out.flush()
+
+
+class Reports:
+    """The transfer threads' reports, handed to the Printer by one thread of its own.
+
+    A transfer thread only puts a tuple on a queue (no lock held while another
+    thread writes a line, so no convoy of 32 threads behind the printer).
+    """
+
+    def __init__(self, printer: Printer):
+        import queue
+
+        self.printer = printer
+        self._queue = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._loop, name="s3-results", daemon=True)
+        self._thread.start()
+
+    def put(self, method: str, *args) -> None:
+        self._queue.put((method, args))
+
+    def close(self) -> None:
+        """Every report put so far is printed when this returns (again: nothing to do)."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def _loop(self) -> None:
+        while True:
+            report = self._queue.get()
+            if report is None:
+                return
+            method, args = report
+            getattr(self.printer, method)(*args)
 
 
 def _location(src: str, dest: str | None) -> str:

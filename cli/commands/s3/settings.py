@@ -44,8 +44,10 @@ IO_CHUNKSIZE = 256 * KIB
 # parts of a large file held in memory at once, each way (v2's number): memory stays near
 # 6 x multipart_chunksize however high the concurrency for small objects is
 IN_MEMORY_CHUNKS = 6
-# downloaded pieces (IO_CHUNKSIZE each) waiting for the one writer thread: s3transfer allows
-# 1,000 (250 MB); 64 (16 MB) keeps a fast download from piling up in memory
+# downloaded pieces (IO_CHUNKSIZE each) waiting for the one writer thread, for large files:
+# s3transfer allows 1,000 (250 MB); 64 (16 MB) keeps a fast download from piling up in
+# memory. Small files keep 1,000: their pieces are small, and a full queue stalls the
+# request threads behind the writer.
 IO_QUEUE_CHUNKS = 64
 
 # the client settings of the block; botocore reads them from the profile too, but
@@ -94,7 +96,6 @@ class TransferSettings:
             io_chunksize=IO_CHUNKSIZE,
             max_in_memory_upload_chunks=IN_MEMORY_CHUNKS,
             max_in_memory_download_chunks=IN_MEMORY_CHUNKS,
-            max_io_queue_size=IO_QUEUE_CHUNKS,
         )
 
 
@@ -206,4 +207,25 @@ def s3_client(context, region: str | None = None, *, endpoint_url: str | None = 
         config["s3"] = s3_config
     if sigv4 and context.settings().sign_request:
         config["signature_version"] = "s3v4"
-    return context.client("s3", region=region, endpoint_url=endpoint_url, **config)
+    client = context.client("s3", region=region, endpoint_url=endpoint_url, **config)
+    client.meta.events.register("before-call.s3", _no_expect_for_small_bodies)
+    return client
+
+
+SMALL_BODY = 1024 * 1024
+
+
+def _no_expect_for_small_bodies(model, params, **kwargs):
+    """botocore asks S3 for "100 Continue" before every file body it sends: one more round
+    trip per object, there to spare sending a large body a server would refuse. A body of at
+    most SMALL_BODY bytes is sent with its headers at once (runs after botocore's handler)."""
+    headers = params.get("headers") or {}
+    if headers.get("Expect") != "100-continue":
+        return
+    body = params.get("body")
+    try:
+        size = len(body)
+    except TypeError:
+        return
+    if size <= SMALL_BODY:
+        del headers["Expect"]

@@ -38,7 +38,20 @@ class Job:
         self.is_move = name == "mv"
 
 
-def check(name: str, values: dict, stderr=None) -> Job:
+UNDERLYING_WARNING = (
+    "warning: Provided s3 paths may resolve to same underlying s3 object(s) and result in "
+    "deletion instead of being moved. To resolve and validate underlying s3 paths are not the "
+    "same, specify the --validate-same-s3-paths flag or set the "
+    "AWS_CLI_S3_MV_VALIDATE_SAME_S3_PATHS environment variable to true. To resolve s3 "
+    "outposts access point path, the arn must be used instead of the alias.\n")
+
+
+def _validating(values: dict, environ) -> bool:
+    setting = (environ or {}).get("AWS_CLI_S3_MV_VALIDATE_SAME_S3_PATHS", "")
+    return bool(values.get("validate_same_s3_paths")) or setting.strip().lower() == "true"
+
+
+def check(name: str, values: dict, stderr=None, environ=None) -> Job:
     """v2's checks of the paths and options, in v2's order; raises its errors."""
     paths = values.get("paths")
     paths = list(paths) if isinstance(paths, (list, tuple)) else [paths]
@@ -61,19 +74,24 @@ def check(name: str, values: dict, stderr=None) -> Job:
         if dest == "-" and values.get("no_overwrite"):
             raise ValidationError("--no-overwrite parameter is not supported for streaming "
                                   "downloads")
-    if name == "mv" and kind == "s3s3" and _same_path(src, dest):
-        raise ValidationError(f"Cannot mv a file onto itself: {src} - {dest}")
+    if name == "mv" and kind == "s3s3":
+        if _same_path(src, dest):
+            raise ValidationError(f"Cannot mv a file onto itself: {src} - {dest}")
+        if _same_path("/" + uri.split(src)[1], "/" + uri.split(dest)[1]) and \
+                (uri.has_underlying_bucket(src) or uri.has_underlying_bucket(dest)) and \
+                not _validating(values, environ) and stderr is not None:
+            stderr.write(UNDERLYING_WARNING)
     if values.get("checksum_algorithm"):
-        _only_for("--checksum-algorithm", kind, ("locals3", "s3s3"))
+        _only_for("checksum-algorithm", kind, ("locals3", "s3s3"))
     if values.get("checksum_mode"):
-        _only_for("--checksum-mode", kind, ("s3local",))
+        _only_for("checksum-mode", kind, ("s3local",))
     if kind == "locals3" and not is_stream and not os.path.exists(src):
         raise CliError(f"The user-provided path {src} does not exist.")
     if kind == "s3local" and dir_op and not os.path.exists(dest):
         os.makedirs(dest)
     from cli.commands.s3 import requests
 
-    requests.check_sse_c(values)
+    requests.check_sse_c(values, kind)
     if name == "sync":
         for path in (src, dest):
             if uri.is_s3(path) and uri.is_directory_bucket(uri.split(path)[0]):
@@ -99,7 +117,7 @@ def _only_for(option: str, kind: str, allowed: tuple[str, ...]) -> None:
 
 def _runner(name: str):
     def run(values: dict, context) -> int:
-        job = check(name, values)
+        job = check(name, values, context.env.stderr, context.env.environ)
         from cli.commands.s3 import execute
 
         return execute.run(job, context)

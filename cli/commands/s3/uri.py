@@ -33,6 +33,22 @@ _OBJECT_LAMBDA = re.compile(
     r"accesspoint[/:][a-zA-Z0-9\-]{1,63})[/:]?(?P<key>.*)$")
 
 
+_UNDERLYING = (
+    re.compile(r"^arn:aws.*:s3:[a-z0-9\-]+:[0-9]{12}:accesspoint[:/][a-z0-9\-]{3,50}$"),
+    re.compile(r"^arn:aws.*:s3-outposts:[a-z0-9\-]+:[0-9]{12}:outpost/op-[a-zA-Z0-9]+/"
+               r"accesspoint[:/][a-z0-9\-]{3,50}$"),
+    re.compile(r"^arn:aws:s3::[0-9]{12}:accesspoint[:/][a-zA-Z0-9]+\.mrap$"),
+)
+
+
+def has_underlying_bucket(path: str) -> bool:
+    """Whether an S3 path's bucket is an access point (ARN or alias) or a multi-region access
+    point: another name of some bucket, so two different paths may be one object."""
+    bucket, _ = split(path)
+    return (any(pattern.match(bucket) for pattern in _UNDERLYING)
+            or bucket.endswith("-s3alias") or bucket.endswith("--op-s3"))
+
+
 def is_s3(path: str) -> bool:
     """Whether a command-line path names S3 (s3://...) rather than a local path."""
     return path.startswith(SCHEME)
