@@ -74,6 +74,10 @@ JOBS = [
         LOCAL_FLOOR, (0,), (0,), "UserPoolId"),
     Job("help", ["cognito-idp", "admin-confirm-sign-up", "help"],
         LOCAL_FLOOR, (0,), (0,), "admin-confirm-sign-up"),
+    # Hand-written commands (cli.commands) are local work too: a page and an argument error.
+    Job("hand-help", ["s3", "cp", "help"], LOCAL_FLOOR, (0,), (0,), "--recursive"),
+    Job("hand-arg-error", ["s3", "cp", "only-one-path"], LOCAL_FLOOR, (252,), (252, 2),
+        "paths"),
     Job("call", ["cognito-idp", "list-user-pools", "--max-results", "10"],
         CALL_FLOOR, (0,), (0,), "UserPools", needs_endpoint=True, v2_floor=V2_CALL_FLOOR),
     # A Tab press: the shell runs aws_completer with the line in COMP_LINE.

@@ -350,8 +350,9 @@ def parse_hand(arguments, words: list[str]) -> tuple[dict[str, Any], bool]:
     for argument in positionals:
         nargs = argument.nargs if argument.nargs is not None else (
             None if argument.required else "?")
-        parser.add_argument(argument.name, nargs=nargs, default=None,
-                            metavar=argument.metavar or argument.name)
+        # No metavar: argparse names a missing positional by it, and v2 by its name
+        # ("the following arguments are required: paths"); the metavar is the synopsis'.
+        parser.add_argument(argument.name, nargs=nargs, default=None)
     namespace, leftovers = parser.parse_known_args(words)
     values = vars(namespace)
     missing = [a.cli_name for a in options if a.required and values.get(a.py_name) is None]

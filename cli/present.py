@@ -154,10 +154,9 @@ def show_help(catalog, words: list[str], args: GlobalArgs, env: Env) -> int:
 
     from cli import commands as registry
 
+    packages = ("cli", "cli.commands", "cli.help", "cli.shortcuts", "shorthand")
     if words and (registry.is_group(words[0]) or tuple(words[:2]) in registry.BESIDE):
-        text = produce()  # a hand-written command's page is quick to make from its table
-    else:
-        text = catalog.derived_text(
-            f"help/{'/'.join(words) or 'aws'}.{w}.{int(styled)}",
-            ("cli", "cli.commands", "cli.help", "cli.shortcuts", "shorthand"), produce)
+        packages += registry.declaring_packages()  # a hand-written page: its declarations
+    text = catalog.derived_text(f"help/{'/'.join(words) or 'aws'}.{w}.{int(styled)}",
+                                packages, produce)
     return print_text(text, args, env)

@@ -160,6 +160,8 @@ def test_stream_upload_and_download(env, bucket):
 
 
 @pytest.mark.parametrize("argv, code, text", [
+    (["s3", "cp", "only-one"], 252, "the following arguments are required: paths"),
+    (["s3", "rm"], 252, "the following arguments are required: paths"),
     (["s3", "cp", "src", "dest"], 252,
      "usage: aws s3 cp <LocalPath> <S3Uri> or <S3Uri> <LocalPath> or <S3Uri> <S3Uri>\n"
      "Error: Invalid argument type"),

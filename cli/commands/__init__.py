@@ -229,6 +229,21 @@ def group_description(word: str) -> str:
     return getattr(importlib.import_module(GROUPS[word]), "DESCRIPTION", "")
 
 
+def declaring_packages() -> tuple[str, ...]:
+    """The packages below cli.commands (cli.commands.s3, ...), whose sources a cached help
+    page of a hand-written command is stamped with (cli.catalog.derived_text)."""
+    import os
+
+    root = os.path.dirname(os.path.abspath(__file__))
+    found = []
+    for folder, subfolders, _ in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(("_", ".")))
+        relative = os.path.relpath(folder, root)
+        if relative != "." and os.path.exists(os.path.join(folder, "__init__.py")):
+            found.append("cli.commands." + relative.replace(os.sep, "."))
+    return tuple(found)
+
+
 def beside(command: str, word: str) -> HandCommand | None:
     """The hand-written command `aws <command> <word>` of a service, if there is one."""
     module = BESIDE.get((command, word))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 from cli.commands import HandCommand
-from cli.commands.s3 import arguments, uri
+from cli.commands.s3 import arguments
 from cli.errors import CliError, ValidationError
 
 KINDS = {"cp": ("s3s3", "s3local", "locals3"), "mv": ("s3s3", "s3local", "locals3"),
@@ -53,6 +53,8 @@ def _validating(values: dict, environ) -> bool:
 
 def check(name: str, values: dict, stderr=None, environ=None) -> Job:
     """v2's checks of the paths and options, in v2's order; raises its errors."""
+    from cli.commands.s3 import uri  # its patterns compile on import: not for argument errors
+
     paths = values.get("paths")
     paths = list(paths) if isinstance(paths, (list, tuple)) else [paths]
     kind = uri.paths_type(paths)
