@@ -261,3 +261,23 @@ def test_metadata_values_must_be_strings():
                       "validation failed:\nInvalid type for parameter a, value: 1, type: "
                       "<class 'int'>, valid types: <class 'str'>\nInvalid type for parameter "
                       "b, value: True, type: <class 'bool'>, valid types: <class 'str'>\n", 252)
+
+
+def test_a_large_artifact_goes_up_in_parts_with_v2s_progress_lines(moto, bucket, tmp_path,
+                                                                   monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    body = os.urandom(9 * 1024 * 1024)  # above s3transfer's 8 MB threshold, as v2's
+    (tmp_path / "big.json").write_bytes(body)
+    (tmp_path / "t.yaml").write_text(
+        "Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n"
+        "    Properties:\n      BodyS3Location: big.json\n")
+    result = run(["cloudformation", "package", "--template-file", "t.yaml",
+                  "--s3-bucket", bucket, "--s3-prefix", "large"], moto.environ())
+    assert result.exit_code == 0, result.stderr
+    key = f"large/{_md5(body)}"
+    lines = result.stderr.split("\r")[1:]
+    assert len(lines) > 1 and all(line.startswith(f"Uploading to {key}  ") for line in lines)
+    assert lines[-1] == f"Uploading to {key}  {len(body)} / {float(len(body))}  (100.00%)"
+    head = json.loads(run(["s3api", "head-object", "--bucket", bucket, "--key", key],
+                          moto.environ()).stdout)
+    assert head["ContentLength"] == len(body) and head["ETag"].endswith('-2"')  # two parts

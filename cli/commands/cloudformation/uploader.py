@@ -6,7 +6,8 @@
 An object already at that key is not uploaded again unless --force-upload
 (the key says the content is the same). Objects are encrypted at rest:
 AES256, or aws:kms with --kms-key-id. While a file goes up, stderr shows
-v2's progress line ("\\rUploading to KEY  SENT / SIZE  (PCT%)").
+v2's progress line ("\\rUploading to KEY  SENT / SIZE  (PCT%)"). Uploads go through
+s3transfer, as v2's: parts of 8 MB above its threshold.
 """
 
 from __future__ import annotations
@@ -61,23 +62,23 @@ class Uploader:
             extra["Metadata"] = dict(self.metadata)
         from botocore.exceptions import ClientError
 
-        size = os.path.getsize(path)
-        failed = None
         try:
-            with open(path, "rb") as body:
-                self.s3.put_object(Bucket=self.bucket, Key=key, Body=body, **extra)
-        except ClientError as error:
-            failed = error
-        if self.progress is not None:  # the body went up either way, as v2's line shows
-            percent = 100.0 if size else 0.0
-            self.progress.write(f"\rUploading to {key}  {size} / {float(size)}  "
-                                f"({percent:.2f}%)")
-            self.progress.flush()
-        if failed is not None:
+            self._transfer(path, key, extra)
+        except ClientError as failed:
             if failed.response.get("Error", {}).get("Code") == "NoSuchBucket":
                 raise NoSuchBucket(self.bucket) from None
-            raise failed
+            raise
         return self._url(key)
+
+    def _transfer(self, path: str, key: str, extra: dict) -> None:
+        """The upload through s3transfer, as v2's: one request, or parts above its 8 MB
+        threshold; v2's progress line on stderr as the body is read."""
+        from s3transfer.manager import TransferManager
+
+        subscribers = [] if self.progress is None else [_Progress(key, path, self.progress)]
+        with TransferManager(self.s3) as manager:
+            manager.upload(path, self.bucket, key, extra_args=extra,
+                           subscribers=subscribers).result()
 
     def _exists(self, key: str) -> bool:
         from botocore.exceptions import ClientError
@@ -95,6 +96,33 @@ class Uploader:
         """https://endpoint/bucket/key[?versionId=]: what TemplateURL accepts."""
         url = f"{self.s3.meta.endpoint_url}/{self.bucket}/{key}"
         return f"{url}?versionId={version}" if version else url
+
+
+class _Progress:
+    """An s3transfer subscriber writing v2's line ("\\rUploading to KEY  SENT / SIZE  (PCT%)")
+    each time a piece of the body has been read."""
+
+    def __init__(self, key: str, path: str, stream):
+        import threading
+
+        self.key, self.stream = key, stream
+        self.size = float(os.path.getsize(path))
+        self.sent = 0
+        self.lock = threading.Lock()
+
+    def on_queued(self, future, **kwargs):
+        pass
+
+    def on_progress(self, future, bytes_transferred, **kwargs):
+        with self.lock:
+            self.sent += bytes_transferred
+            percent = self.sent / self.size * 100 if self.size else 100.0
+            self.stream.write(f"\rUploading to {self.key}  {self.sent} / {self.size}  "
+                              f"({percent:.2f}%)")
+            self.stream.flush()
+
+    def on_done(self, future, **kwargs):
+        pass
 
 
 def parse_s3_url(url, bucket_key: str = "Bucket", object_key: str = "Key",
