@@ -207,6 +207,11 @@ def s3_client(context, region: str | None = None, *, endpoint_url: str | None = 
         config["s3"] = s3_config
     if sigv4 and context.settings().sign_request:
         config["signature_version"] = "s3v4"
+    from cli.commands.s3 import timestamps
+
+    # the parsers of the clients made from here on read S3's two timestamp forms directly
+    context.session().get_component("response_parser_factory").set_parser_defaults(
+        timestamp_parser=timestamps.parse)
     client = context.client("s3", region=region, endpoint_url=endpoint_url, **config)
     client.meta.events.register("before-call.s3", _no_expect_for_small_bodies)
     return client
