@@ -76,13 +76,14 @@ def _server_wanted(argv: list[str]) -> bool:
         path = (home + path[1:]) if home else os.path.expanduser(path)
     try:
         with open(path, "rb") as f:
-            if b"cli_server" not in f.read().lower():
-                return False
+            text = f.read()
     except OSError:
+        return False
+    if b"cli_server" not in text.lower():
         return False
     from cli.server.client import wanted
 
-    return wanted(argv, os.environ)
+    return wanted(argv, os.environ, text)  # the file is not read twice
 
 
 def execute(argv: list[str]) -> int:

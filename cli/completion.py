@@ -193,8 +193,7 @@ def _descend(state: _State, word: str, index) -> bool:
             state.arguments = index.arguments(tuple(path))
             return state.arguments is not None
         return False
-    positional = next((a for a in state.arguments or () if a[KIND] in POSITIONAL
-                       and a[NAME] not in state.given), None)
+    positional = _next_positional(state)
     if positional is not None:
         state.given.add(positional[NAME])
         return True
@@ -231,7 +230,7 @@ def _candidates(state: _State, fragment: str, index) -> list[str]:
 
 def _next_positional(state: _State) -> tuple | None:
     """The positional argument the next plain word fills, if any is left."""
-    return next((a for a in state.arguments or () if a[KIND] == "positional"
+    return next((a for a in state.arguments or () if a[KIND] in POSITIONAL
                  and a[NAME] not in state.given), None)
 
 

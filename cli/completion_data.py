@@ -127,36 +127,33 @@ class CacheIndex:
 
     def profiles(self) -> list[str]:
         """The profiles of the config and credentials files, as botocore reads them."""
-        environ = self.environ
-        home = environ.get("HOME") or os.path.expanduser("~")
-        config = environ.get("AWS_CONFIG_FILE") or os.path.join(home, ".aws", "config")
-        credentials = environ.get("AWS_SHARED_CREDENTIALS_FILE") or os.path.join(
-            home, ".aws", "credentials")
         found: list[str] = []
-        for section in _sections(os.path.expanduser(config)):
+        for section in _sections(self._file_path("AWS_CONFIG_FILE", "config")):
             # The config file names profiles `[profile NAME]`, except [default].
             words = section.split()
             name = words[1] if len(words) == 2 and words[0] == "profile" else (
                 section if section == "default" else None)
             if name and name not in found:
                 found.append(name)
-        for section in _sections(os.path.expanduser(credentials)):
+        for section in _sections(self._file_path("AWS_SHARED_CREDENTIALS_FILE", "credentials")):
             if section not in found:
                 found.append(section)
         return found
 
     def sso_sessions(self) -> list[str]:
         """The [sso-session NAME] sections of the config file."""
-        return [s.split(None, 1)[1] for s in _sections(self._config_path())
+        sections = _sections(self._file_path("AWS_CONFIG_FILE", "config"))
+        return [s.split(None, 1)[1] for s in sections
                 if s.startswith("sso-session ") and len(s.split(None, 1)) == 2]
 
     def config_keys(self) -> list[str]:
         return list(KNOWN_CONFIG_KEYS)
 
-    def _config_path(self) -> str:
+    def _file_path(self, variable: str, name: str) -> str:
+        """The config (or credentials) file: its variable, else ~/.aws/NAME, as botocore."""
         home = self.environ.get("HOME") or os.path.expanduser("~")
-        return os.path.expanduser(self.environ.get("AWS_CONFIG_FILE")
-                                  or os.path.join(home, ".aws", "config"))
+        return os.path.expanduser(self.environ.get(variable)
+                                  or os.path.join(home, ".aws", name))
 
     def regions(self, command: str | None) -> list[str]:
         names = self.command(command or DEFAULT_REGION_SERVICE)

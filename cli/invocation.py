@@ -31,14 +31,29 @@ class Invocation:
     def has_session(self) -> bool:
         return self._session is not None
 
-    def session(self):
+    def session(self, *, check_profile: bool = True):
+        """The botocore session, made on first use. `check_profile=False` leaves an unknown
+        --profile alone (configure's wizard and `set` create profiles)."""
         if self._session is None:
             from cli import dispatch
 
             session = dispatch.make_session(self.settings(), self.env.environ)
-            dispatch.check_profile(session)
+            if check_profile:
+                dispatch.check_profile(session)
             self._session = session
         return self._session
+
+    @staticmethod
+    def collector_back_on() -> None:
+        """Once a client exists: the cyclic collector back on (cli.__main__ imports without
+        it), with everything alive so far set aside (frozen) so its passes stay short. What
+        runs from here on makes garbage of its own (a wait polls, a batch or a sync runs long).
+        """
+        import gc
+
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def config(self, name: str) -> Any:
         """A setting through botocore's config chain (starts the session)."""

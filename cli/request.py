@@ -59,14 +59,7 @@ class Command(Invocation):
         dispatch.parse_timestamps_as_text(session, self.config("cli_timestamp_format"))
         client = dispatch.make_client(session, self.catalog, operation or self.operation,
                                       self.settings(), self.env.environ, **tuning)
-        import gc
-
-        if not gc.isenabled():
-            # cli.__main__ imports without the cyclic collector. What runs from here on
-            # makes garbage of its own (a wait polls, a batch runs for hours): the collector
-            # is back, with everything alive so far set aside (frozen) so its passes stay short.
-            gc.freeze()
-            gc.enable()
+        self.collector_back_on()
         return client
 
     # -- the request ----------------------------------------------------------

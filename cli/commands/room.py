@@ -55,11 +55,7 @@ class Context(Invocation):
         client = dispatch.make_service_client(self.session(), service_name, self.settings(),
                                               self.env.environ, region=region,
                                               endpoint_url=endpoint_url, **config)
-        import gc
-
-        if not gc.isenabled():  # as cli.request.Command.make_client: collector back on
-            gc.freeze()
-            gc.enable()
+        self.collector_back_on()
         return client
 
     def print_result(self, data: Any, *, title: str | None = None) -> int:

@@ -41,12 +41,16 @@ DIED_LINE = b"\nshapecli: the command server's process for this command ended wi
 
 # -- on or off -------------------------------------------------------------------------------
 
-def wanted(argv: list, environ) -> bool:
-    """SHAPECLI_SERVER=on|off, else `cli_server = on` in the profile's config, else off."""
+def wanted(argv: list, environ, text: bytes | None = None) -> bool:
+    """SHAPECLI_SERVER=on|off, else `cli_server = on` in the profile's config, else off.
+
+    `text`: the config file's bytes when the caller has read them already (cli.__main__).
+    """
     value = environ.get(ENVIRONMENT_VARIABLE)
     if value is not None:
         return value.strip().lower() == "on"
-    text = _config_text(environ)
+    if text is None:
+        text = _config_text(environ)
     if text is None or SETTING.encode() not in text.lower():
         return False  # the common case: one small read, no parsing
     value = config_setting(text.decode("utf-8", "replace"), _profile(argv, environ), SETTING)

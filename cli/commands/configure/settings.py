@@ -51,11 +51,7 @@ class BadSetting(CliError):
 def session(context):
     """The botocore session; an unknown --profile is not refused here (the wizard and
     `set` create profiles)."""
-    if context._session is None:
-        from cli import dispatch
-
-        context._session = dispatch.make_session(context.settings(), context.env.environ)
-    return context._session
+    return context.session(check_profile=False)
 
 
 def scoped_config(botocore_session, *, missing_ok: bool = False) -> dict:
