@@ -121,6 +121,18 @@ def parse_globals(argv: list[str]) -> GlobalArgs:
     return GlobalArgs(values, words)
 
 
+def next_word(words: list[str]) -> tuple[str | None, list[str]]:
+    """The first word that is not an option, and the other words in their order.
+
+    As in v2, the command, the operation (or a group's subcommand) are the first words
+    that are not options; options before them go to what comes after.
+    """
+    for i, word in enumerate(words):
+        if not word.startswith("-"):
+            return word, words[:i] + words[i + 1:]
+    return None, words
+
+
 def _names_version(word: str) -> bool:
     """Whether argparse reads `word` as --version (itself or an unambiguous prefix)."""
     return len(word) > 3 and "--version".startswith(word)

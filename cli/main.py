@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 
 from cli import commands as registry
-from cli.arguments import parse_globals, parse_operation
+from cli.arguments import next_word, parse_globals, parse_operation
 from cli.env import Env
 from cli.errors import CliError, ExitCode, Interrupted, UsageError
 from cli.operation_room import run_operation
@@ -47,7 +47,7 @@ def run_command(argv: list[str], env: Env) -> int:
     catalog = Catalog(env.environ)
     # As in v2, the command and the operation are the first words that are not
     # options; options before them (unknown to the globals) go to the operation.
-    command, rest = _next_word(args.words)
+    command, rest = next_word(args.words)
     if command is None:
         raise UsageError("the following arguments are required: command")
     if command == "help":
@@ -57,7 +57,7 @@ def run_command(argv: list[str], env: Env) -> int:
 
         return run_group(command, rest, catalog, args, env, query)
     service = catalog.service_name(command)  # raises "Found invalid choice" with suggestions
-    name, rest = _next_word(rest)
+    name, rest = next_word(rest)
     if name is None:
         raise UsageError("the following arguments are required: operation")
     if name == "help":
@@ -89,14 +89,6 @@ def run_command(argv: list[str], env: Env) -> int:
 
         return run_session(command_, query)
     return run_operation(command_, query)
-
-
-def _next_word(words: list[str]) -> tuple[str | None, list[str]]:
-    """The first word that is not an option, and the other words in their order."""
-    for i, word in enumerate(words):
-        if not word.startswith("-"):
-            return word, words[:i] + words[i + 1:]
-    return None, words
 
 
 # -- pieces of the flow ------------------------------------------------------

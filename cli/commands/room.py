@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from cli.env import Env
 
 from cli import commands as registry
+from cli.arguments import next_word, parse_hand
 from cli.errors import CliError, ExitCode, UsageError
 from cli.invocation import Invocation
 
@@ -78,7 +79,7 @@ def run_group(word: str, words: list[str], catalog, args: GlobalArgs, env: Env, 
     if not_provided is not None:
         raise not_provided
     commands = registry.group_commands(word)
-    sub, rest = _next_word(words)
+    sub, rest = next_word(words)
     if sub is not None and sub not in commands:  # aws configure wizard: v2's, not ours
         not_provided = registry.not_provided_error((word, sub))
         if not_provided is not None:
@@ -105,8 +106,6 @@ def run_beside(hand: HandCommand, words: list[str], catalog, args: GlobalArgs, e
 
 def _run(catalog, hand: HandCommand, words: list[str], args: GlobalArgs, env: Env,
          query) -> int:
-    from cli.arguments import parse_hand
-
     values, wants_help = parse_hand(hand.arguments, words)
     if wants_help:
         return _show_help(catalog, list(hand.words), args, env)
@@ -122,10 +121,3 @@ def _show_help(catalog, words: list[str], args: GlobalArgs, env: Env) -> int:
     from cli.present import show_help
 
     return show_help(catalog, words, args, env)
-
-
-def _next_word(words: list[str]) -> tuple[str | None, list[str]]:
-    for i, word in enumerate(words):
-        if not word.startswith("-"):
-            return word, words[:i] + words[i + 1:]
-    return None, words
