@@ -93,7 +93,9 @@ COMMANDS = (
         description="Writes one setting. Credential keys go to the shared credentials "
                     "file, every other key to the config file; the file and its folder are "
                     "created when missing.",
-        synopsis=("aws configure set varname value [--profile profile-name]",),
+        # v2 leaves --sso-session / --services out of its synopsis; they are here.
+        synopsis=("aws configure set varname value [--profile profile-name]",
+                  "  [--sso-session <value> | --services <value>]"),
         arguments=(
             Argument("varname", positional=True, documentation=_VARNAME_TEXT,
                      completion="config-keys", required=True),
@@ -116,7 +118,9 @@ COMMANDS = (
         description="Prints a setting as the config and credentials files hold it. A "
                     "setting that is not there prints nothing and exits with 1; environment "
                     "variables are not consulted.",
-        synopsis=("aws configure get varname [--profile profile-name]",),
+        # v2 leaves --sso-session / --services out of its synopsis; they are here.
+        synopsis=("aws configure get varname [--profile profile-name]",
+                  "  [--sso-session <value> | --services <value>]"),
         arguments=(
             Argument("varname", positional=True, documentation=_VARNAME_TEXT,
                      completion="config-keys", required=True),
