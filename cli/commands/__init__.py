@@ -175,7 +175,7 @@ class HandCommand:
                  sections: tuple[tuple[str, str], ...] = ()):
         self.words = words
         self.run = run
-        self.summary = summary  # one line, for a group's list of commands
+        self.summary = summary  # one line; the description when none is given
         self.description = description or summary
         self.arguments = arguments
         self.examples = examples
