@@ -129,16 +129,16 @@ def _unpack_plain(shape: Shape, value: Any, cli_name: str) -> Any:
     """v2's unpacking of JSON and scalars (no shorthand)."""
     kind = shape.type_name
     if shape.is_document or _is_json_header(shape):
-        return _json(value, cli_name)
+        return json_argument(value, cli_name)
     if kind in ("structure", "map"):
         if isinstance(value, str) and value.lstrip()[:1] == "{":
-            return _json(value, cli_name)
+            return json_argument(value, cli_name)
         raise ParamError(cli_name, f"Invalid JSON:\n{value}")
     if kind == "list":
         if isinstance(value, str) and value.lstrip()[:1] == "[":
-            return _json(value, cli_name)
+            return json_argument(value, cli_name)
         if isinstance(value, list) and len(value) == 1 and value[0].strip()[:1] == "[":
-            return _json(value[0], cli_name)
+            return json_argument(value[0], cli_name)
         # A str here was read from a file: v2 walks it character by character.
         member = shape.member
         unpack = _unpack_plain if _is_json_or_complex(member) else _scalar
@@ -284,7 +284,8 @@ def _is_json_header(shape: Shape) -> bool:
             and shape.location == "header")
 
 
-def _json(value: Any, cli_name: str) -> Any:
+def json_argument(value: Any, cli_name: str) -> Any:
+    """A JSON argument's value; bad JSON (or too deep) is the option's parse error (252)."""
     if isinstance(value, bytes):
         value = _text_of(value, cli_name)
     from cli.limits import check_depth, too_deep

@@ -85,7 +85,10 @@ ERROR = "\naws: [ERROR]: An error occurred (ParamValidation): {}\n"
     ([], '{"objects": [], "parameters": [{"type": "t"}]}',
      ERROR.format('Error in pipeline definition: Missing "id" key of parameter: {"type": "t"}'),
      252),
-    ([], "nope", "\naws: [ERROR]: Expecting value: line 1 column 1 (char 0)\n", 255),
+    # v2: its decoder's bare message, exit 255; here the option is named, as for any JSON
+    ([], "nope", ERROR.format("Error parsing parameter '--pipeline-definition': Invalid JSON: "
+                              "Expecting value: line 1 column 1 (char 0)\nJSON received: nope"),
+     252),
     (["--parameter-values", "a=b", "c"], '{"objects": []}',
      ERROR.format("Error in parameter: Invalid inline parameter format: c"), 252),
     (["--parameter-values-uri", '{"values": {}}'], '{"objects": [], "values": {"a": "b"}}',

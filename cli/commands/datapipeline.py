@@ -148,15 +148,13 @@ def api_to_definition(response: dict) -> dict:
 
 
 def _json_argument(text: str, cli_name: str):
-    """A JSON argument, read from file:// first; bad JSON is v2's bare decoder message (255)."""
-    from cli.values import FILE_PREFIXES, load_file
+    """A JSON argument, read from file:// first, as every JSON argument is read (cli.values):
+    bad JSON names the option (exit 252), where v2 prints the bare decoder message (255)."""
+    from cli.values import FILE_PREFIXES, json_argument, load_file
 
     if text.startswith(FILE_PREFIXES):
         text = load_file(text, cli_name)
-    try:
-        return json.loads(text)
-    except ValueError as error:
-        raise CliError(str(error)) from None
+    return json_argument(text, cli_name)
 
 
 def put_request(values: dict) -> dict:
