@@ -300,6 +300,31 @@ def json_argument(value: Any, cli_name: str) -> Any:
     return parsed
 
 
+def string_map(text: str | None, cli_name: str) -> dict[str, str] | None:
+    """A map of strings that no model describes (s3's and cloudformation package's
+    --metadata): JSON, or shorthand Key=Value,Key2=Value2; a value that is no string is
+    botocore's validation message, as v2 checks such a map against its schema."""
+    if text is None:
+        return None
+    if text.lstrip().startswith("{"):
+        value = json_argument(text, cli_name)
+    else:
+        from shorthand import ShorthandError, parse
+
+        try:
+            value = parse(text)
+        except ShorthandError as error:
+            raise ParamError(cli_name, str(error)) from None
+    if not isinstance(value, dict):
+        raise ParamError(cli_name, "expected a map of strings")
+    wrong = [f"Invalid type for parameter {key}, value: {item!r}, type: {type(item)}, "
+             "valid types: <class 'str'>" for key, item in value.items()
+             if not isinstance(item, str)]
+    if wrong:
+        raise ValidationError("Parameter validation failed:\n" + "\n".join(wrong))
+    return value
+
+
 def _text_of(data: bytes, cli_name: str) -> str:
     try:
         return data.decode("utf-8")

@@ -249,9 +249,9 @@ def test_the_table_is_v2s_list():
     (None, None),
 ])
 def test_metadata_forms(text, expected):
-    from cli.commands.cloudformation.package import parse_metadata
+    from cli.values import string_map
 
-    assert parse_metadata(text) == expected
+    assert string_map(text, "--metadata") == expected
 
 
 def test_metadata_values_must_be_strings():

@@ -320,3 +320,10 @@ def test_content_type_alone_replaces_on_a_copy(env, bucket, tree):
     head = run(["s3api", "head-object", "--bucket", bucket, "--key", "b.txt", "--query",
                 "[ContentType, Metadata.k]", "--output", "text"], env)
     assert head.stdout.split() == ["text/x-new", "v"]  # v2: the other properties kept
+
+
+def test_metadata_values_must_be_strings_as_v2_checks_them(env, bucket, tree):
+    result = run(["s3", "cp", "src/a.txt", f"s3://{bucket}/typed.txt", "--metadata",
+                  '{"a": 1}'], env)
+    assert (result.exit_code, result.stdout) == (252, "")
+    assert "Invalid type for parameter a, value: 1, type: <class 'int'>" in result.stderr

@@ -12,39 +12,6 @@ class InvalidTemplatePath(CliError):
         super().__init__(f"Invalid template path {path}")
 
 
-def parse_metadata(text: str | None) -> dict | None:
-    """--metadata as JSON ({"k": "v"}) or shorthand (k=v,k2=v2): a map of strings."""
-    if text is None:
-        return None
-    import json
-
-    from cli.errors import ParamError
-
-    if text.lstrip().startswith("{"):
-        try:
-            value = json.loads(text)
-        except ValueError as error:
-            raise ParamError("--metadata", f"Invalid JSON: {error}\nJSON received: {text}") \
-                from None
-    else:
-        import shorthand
-
-        try:
-            value = shorthand.parse(text)
-        except shorthand.ShorthandError as error:
-            raise ParamError("--metadata", str(error)) from None
-    if not isinstance(value, dict):
-        raise ParamError("--metadata", "expected a map of strings")
-    wrong = [f"Invalid type for parameter {key}, value: {item!r}, type: {type(item)}, "
-             "valid types: <class 'str'>" for key, item in value.items()
-             if not isinstance(item, str)]
-    if wrong:  # v2 checks the map against its schema: botocore's validation message
-        from cli.errors import ValidationError
-
-        raise ValidationError("Parameter validation failed:\n" + "\n".join(wrong))
-    return value
-
-
 def s3_uploader(context, values: dict, bucket: str, metadata=None):
     from cli.commands.cloudformation.uploader import Uploader
 
@@ -58,8 +25,9 @@ def run_package(values: dict, context) -> int:
 
     from cli.commands.cloudformation import templates
     from cli.commands.cloudformation.exporter import Exporter
+    from cli.values import string_map
 
-    metadata = parse_metadata(values["metadata"])
+    metadata = string_map(values["metadata"], "--metadata")
     path = values["template_file"]
     if not os.path.isfile(path):
         raise InvalidTemplatePath(path)

@@ -129,25 +129,7 @@ def check_sse_c(values: dict, paths_type: str) -> None:
 
 
 def parse_metadata(text: str | None) -> dict | None:
-    """--metadata as v2 takes it: JSON, or shorthand Key=Value,Key2=Value2."""
-    if not text:
-        return None
-    import json
+    """--metadata as v2 takes it: JSON, or shorthand Key=Value,Key2=Value2 (a map of strings)."""
+    from cli.values import string_map
 
-    stripped = text.strip()
-    if stripped.startswith("{"):
-        try:
-            found = json.loads(stripped)
-        except ValueError as e:
-            raise ValidationError(f"Error parsing parameter '--metadata': Invalid JSON: {e}") \
-                from None
-    else:
-        from shorthand.parser import parse
-
-        try:
-            found = parse(text)
-        except Exception as e:
-            raise ValidationError(f"Error parsing parameter '--metadata': {e}") from None
-    if not isinstance(found, dict):
-        raise ValidationError("Error parsing parameter '--metadata': expected a map")
-    return {str(k): str(v) for k, v in found.items()}
+    return string_map(text or None, "--metadata")
