@@ -108,13 +108,9 @@ def string_list(words: list[str] | None, cli_name: str) -> list[str] | None:
         return None
     words = _read_words_file(words, cli_name)
     if len(words) == 1 and words[0].strip()[:1] == "[":
-        from cli.errors import ParamError
+        from cli.values import json_argument
 
-        try:
-            return json.loads(words[0])
-        except ValueError as error:
-            raise ParamError(cli_name, f"Invalid JSON: {error}\nJSON received: {words[0]}") \
-                from None
+        return json_argument(words[0], cli_name)
     return words
 
 
