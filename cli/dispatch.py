@@ -239,10 +239,22 @@ def _no_region() -> ConfigError:
     return error
 
 
-def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> None:
+def use_model_cache(session, catalog: Catalog) -> None:
+    """A hand-written command's session: its clients (of any service, whole models) read
+    botocore's data through shapecli's cache, without botocore's scan of every service
+    directory at each model it loads. Called once, on the fresh session."""
+    _install_cached_loader(session, catalog, None)
+
+
+def _install_cached_loader(session, catalog: Catalog, operation: Operation | None) -> None:
+    """botocore's data loader, served from shapecli's caches: every data file as marshal,
+    and a service known by a look at its own directory. With `operation` (the
+    one-operation path), its service's model is that operation's alone and the endpoints
+    data is cut to the services this process may call."""
     import marshal
     import os
     import zlib
+    from collections.abc import Sequence
 
     from botocore.exceptions import DataNotFoundError
     from botocore.loaders import JSONFileLoader, Loader
@@ -281,15 +293,45 @@ def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> N
                 return data
             return None
 
-    entry = catalog.operation_entry(operation.service_name, operation.name)
-    prefixes = tuple(sorted({entry["metadata"].get("endpointPrefix") or operation.service_name,
-                             *BOTOCORE_OWN_CLIENTS}))
+    class ServiceNames(Sequence):
+        """The services with a `type_name` model, as botocore lists them; asking whether one
+        service is among them looks in that service's directory alone (botocore asks before
+        every model it loads, and listing all 445 services costs ~15 ms each time)."""
+
+        def __init__(self, loader, type_name: str):
+            self._loader, self._type_name, self._names = loader, type_name, None
+
+        def __contains__(self, service_name) -> bool:
+            try:
+                return bool(self._loader.list_api_versions(service_name, self._type_name))
+            except (DataNotFoundError, OSError):
+                return False
+
+        def _all(self) -> list[str]:
+            if self._names is None:
+                self._names = Loader.list_available_services(self._loader, self._type_name)
+            return self._names
+
+        def __getitem__(self, index):
+            return self._all()[index]
+
+        def __len__(self) -> int:
+            return len(self._all())
+
+    entry = prefixes = None
+    if operation is not None:
+        entry = catalog.operation_entry(operation.service_name, operation.name)
+        prefixes = tuple(sorted({entry["metadata"].get("endpointPrefix")
+                                 or operation.service_name, *BOTOCORE_OWN_CLIENTS}))
 
     class CachedLoader(Loader):
         """Serves the one operation's pruned model; everything else as botocore does."""
 
+        def list_available_services(self, type_name):
+            return ServiceNames(self, type_name)
+
         def load_data_with_path(self, name):
-            if name == "endpoints":  # the services this process can make clients for
+            if name == "endpoints" and prefixes:  # the services this process can call
                 for path in self._potential_locations(name):
                     data = self.file_loader.load_file(path, prefixes)
                     if data is not None:
@@ -297,7 +339,7 @@ def _install_cached_loader(session, catalog: Catalog, operation: Operation) -> N
             return super().load_data_with_path(name)
 
         def load_service_model(self, service_name, type_name, api_version=None):
-            if service_name == operation.service_name:
+            if operation is not None and service_name == operation.service_name:
                 if type_name == "service-2":
                     return pruned_service_model(entry)
                 if type_name == "paginators-1":

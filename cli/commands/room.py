@@ -47,6 +47,16 @@ class Context(Invocation):
         self.command = command
         self.query = query  # the compiled --query, or None
 
+    def session(self, *, check_profile: bool = True):
+        """The botocore session; its clients read models through shapecli's cache."""
+        fresh = self._session is None
+        session = super().session(check_profile=check_profile)
+        if fresh:
+            from cli import dispatch
+
+            dispatch.use_model_cache(session, self.catalog)
+        return session
+
     def client(self, service_name: str, *, region: str | None = None,
                endpoint_url: str | None = None, **config):
         """A botocore client of the service with its whole model; the global options apply
