@@ -9,22 +9,24 @@ link, without limiting throughput (chunks are queued with the time they are
 due, not sent one delay after another), so a large upload pays the latency
 once per request, not once per chunk.
 
-Only 127.0.0.1, both sides. Every loop ends: a connection's loops at end of
-stream, an error, or IDLE seconds without bytes; the accept loop when the proxy
-is stopped (it polls its flag every POLL seconds).
+A network's latency costs the client's machine no CPU, so the proxy spends as
+little as it can: one asyncio event loop on one thread for every connection
+(no thread per connection; moto closes the connection after each answer, so a
+sync of 1,000 objects opens 1,000 of them). Flow control is the transports'
+own: a side that cannot take more bytes pauses the reading of the other.
+
+Only 127.0.0.1, both sides. A connection ends when both directions have ended,
+or on an error, or after IDLE seconds without bytes.
 """
 
 from __future__ import annotations
 
-import queue
-import socket
+import asyncio
+import collections
 import threading
-import time
 
 LOOPBACK = "127.0.0.1"
-CHUNK = 256 * 1024
 IDLE = 300.0  # seconds a connection may sit silent before the proxy drops it
-POLL = 0.2
 
 
 class LatencyProxy:
@@ -33,130 +35,156 @@ class LatencyProxy:
     def __init__(self, upstream_port: int, delay: float = 0.020) -> None:
         self.upstream_port = upstream_port
         self.delay = delay
-        self._listener = socket.create_server((LOOPBACK, 0))
-        self._listener.settimeout(POLL)
-        self.port = self._listener.getsockname()[1]
-        self.endpoint = f"http://{LOOPBACK}:{self.port}"
-        self._stopped = threading.Event()
-        self._sockets: set[socket.socket] = set()
-        self._lock = threading.Lock()
         self.connections = 0  # accepted so far: how many a CLI opened
+        self.open = 0  # connections not yet ended
+        self._loop = asyncio.new_event_loop()
+        self._server = self._loop.run_until_complete(
+            self._loop.create_server(lambda: _ClientSide(self), LOOPBACK, 0))
+        self.port = self._server.sockets[0].getsockname()[1]
+        self.endpoint = f"http://{LOOPBACK}:{self.port}"
+        self._thread = threading.Thread(target=self._loop.run_forever, name="latency-proxy",
+                                        daemon=True)
+        self._sides: set[_ClientSide] = set()
 
     def __enter__(self) -> LatencyProxy:
-        threading.Thread(target=self._accept_loop, name="proxy-accept", daemon=True).start()
+        self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        self._stopped.set()
-        self._listener.close()
-        with self._lock:
-            for sock in self._sockets:
-                _close(sock)
-            self._sockets.clear()
+        def stop() -> None:
+            self._server.close()
+            for side in list(self._sides):
+                side.end()
+            self._loop.stop()
 
-    def _accept_loop(self) -> None:
-        while not self._stopped.is_set():
-            try:
-                client, _ = self._listener.accept()
-            except socket.timeout:
-                continue
-            except OSError:
-                return  # the listener was closed
-            try:
-                upstream = socket.create_connection((LOOPBACK, self.upstream_port), timeout=IDLE)
-            except OSError:
-                client.close()
-                continue
-            client.settimeout(IDLE)
-            for sock in (client, upstream):
-                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            with self._lock:
-                self._sockets.update((client, upstream))
-                self.connections += 1
-            held: queue.Queue = queue.Queue()
-            ends = _Ends(self, (client, upstream), 3)
-            for target, args in ((_read_held, (client, held, self.delay)),
-                                 (_send_held, (held, upstream)),
-                                 (_pump, (upstream, client))):
-                threading.Thread(target=_then(target, ends), args=args, daemon=True).start()
-
-    def _forget(self, sockets: tuple) -> None:
-        with self._lock:
-            for sock in sockets:
-                _close(sock)
-                self._sockets.discard(sock)
+        self._loop.call_soon_threadsafe(stop)
+        self._thread.join(10)
+        self._loop.close()
 
 
-class _Ends:
-    """A connection's two sockets, closed when the last of its three loops ends (a CLI
-    opens thousands of connections; their descriptors must not pile up)."""
+class _ClientSide(asyncio.Protocol):
+    """One client connection: its chunks held until due, then written upstream."""
 
-    def __init__(self, proxy: LatencyProxy, sockets: tuple, loops: int) -> None:
-        self.proxy, self.sockets, self.loops = proxy, sockets, loops
-        self.lock = threading.Lock()
+    def __init__(self, proxy: LatencyProxy) -> None:
+        self.proxy = proxy
+        self.loop = proxy._loop
+        self.held: collections.deque[tuple[float, bytes | None]] = collections.deque()
+        self.timer: asyncio.TimerHandle | None = None
+        self.transport: asyncio.Transport | None = None
+        self.upstream: _UpstreamSide | None = None
+        self.idle: asyncio.TimerHandle | None = None
+        self.ended = False
 
-    def one_ended(self) -> None:
-        with self.lock:
-            self.loops -= 1
-            last = self.loops == 0
-        if last:
-            self.proxy._forget(self.sockets)
+    # -- the client's side --------------------------------------------------------------------
 
+    def connection_made(self, transport) -> None:
+        self.transport = transport
+        self.proxy.connections += 1
+        self.proxy.open += 1
+        self.proxy._sides.add(self)
+        self._touch()
+        self.loop.create_task(self._connect())
 
-def _then(loop, ends: _Ends):
-    def run(*args) -> None:
+    async def _connect(self) -> None:
         try:
-            loop(*args)
-        finally:
-            ends.one_ended()
-    return run
+            _, self.upstream = await self.loop.create_connection(
+                lambda: _UpstreamSide(self), LOOPBACK, self.proxy.upstream_port)
+        except OSError:
+            self.end()
+            return
+        self._arm()
 
+    def data_received(self, data: bytes) -> None:
+        self.held.append((self.loop.time() + self.proxy.delay, data))
+        self._touch()
+        self._arm()
 
-def _read_held(source: socket.socket, held: queue.Queue, delay: float) -> None:
-    """The client's bytes, each chunk queued with the moment it is due upstream."""
-    try:
-        while True:
-            data = source.recv(CHUNK)
-            held.put((time.monotonic() + delay, data))
-            if not data:
+    def eof_received(self) -> bool:
+        self.held.append((self.loop.time() + self.proxy.delay, None))
+        self._arm()
+        return True  # keep the write side open for the answer
+
+    def connection_lost(self, exc) -> None:
+        self.end()
+
+    def pause_writing(self) -> None:  # the client is slow to read: stop reading upstream
+        if self.upstream is not None and self.upstream.transport is not None:
+            self.upstream.transport.pause_reading()
+
+    def resume_writing(self) -> None:
+        if self.upstream is not None and self.upstream.transport is not None:
+            self.upstream.transport.resume_reading()
+
+    # -- the held chunks ----------------------------------------------------------------------
+
+    def _arm(self) -> None:
+        if self.timer is None and self.held and self.upstream is not None and not self.ended:
+            self.timer = self.loop.call_at(self.held[0][0], self._release)
+
+    def _release(self) -> None:
+        """Every chunk now due goes upstream, in arrival order; end of stream half-closes."""
+        self.timer = None
+        now = self.loop.time()
+        upstream = self.upstream.transport
+        while self.held and self.held[0][0] <= now:
+            _, data = self.held.popleft()
+            if upstream.is_closing():
+                self.held.clear()
                 return
-    except OSError:
-        held.put((time.monotonic(), b""))
+            if data is None:
+                if upstream.can_write_eof():
+                    upstream.write_eof()
+            else:
+                upstream.write(data)
+        self._arm()
+
+    def _touch(self) -> None:
+        if self.idle is not None:
+            self.idle.cancel()
+        self.idle = self.loop.call_later(IDLE, self.end)
+
+    def end(self) -> None:
+        """Close both sides, once."""
+        if self.ended:
+            return
+        self.ended = True
+        self.proxy.open -= 1
+        self.proxy._sides.discard(self)
+        for handle in (self.timer, self.idle):
+            if handle is not None:
+                handle.cancel()
+        self.held.clear()
+        self.transport.close()
+        if self.upstream is not None and self.upstream.transport is not None:
+            self.upstream.transport.close()
 
 
-def _send_held(held: queue.Queue, target: socket.socket) -> None:
-    """Forward each held chunk once it is due (the queue is in arrival order, so in order of
-    due time); end of stream closes the upstream's write side."""
-    try:
-        while True:
-            due, data = held.get(timeout=IDLE)
-            pause = due - time.monotonic()
-            if pause > 0:
-                time.sleep(pause)
-            if not data:
-                target.shutdown(socket.SHUT_WR)
-                return
-            target.sendall(data)
-    except (OSError, queue.Empty):
-        _close(target)
+class _UpstreamSide(asyncio.Protocol):
+    """The server's answers, straight back to the client."""
 
+    def __init__(self, client: _ClientSide) -> None:
+        self.client = client
+        self.transport: asyncio.Transport | None = None
 
-def _pump(source: socket.socket, target: socket.socket) -> None:
-    """The server's answers, straight back."""
-    try:
-        while True:
-            data = source.recv(CHUNK)
-            if not data:
-                target.shutdown(socket.SHUT_WR)
-                return
-            target.sendall(data)
-    except OSError:
-        _close(target)
-        _close(source)
+    def connection_made(self, transport) -> None:
+        self.transport = transport
 
+    def data_received(self, data: bytes) -> None:
+        self.client._touch()
+        self.client.transport.write(data)
 
-def _close(sock: socket.socket) -> None:
-    try:
-        sock.close()
-    except OSError:
-        pass
+    def eof_received(self) -> bool:
+        if self.client.transport.can_write_eof() and not self.client.transport.is_closing():
+            self.client.transport.write_eof()
+        return False  # the server is done: close this side
+
+    def connection_lost(self, exc) -> None:
+        # The server has answered and closed (moto closes after each answer): once the
+        # answer is flushed to the client the connection has nothing more to carry.
+        self.client.end()
+
+    def pause_writing(self) -> None:  # the server is slow to read: stop reading the client
+        self.client.transport.pause_reading()
+
+    def resume_writing(self) -> None:
+        self.client.transport.resume_reading()

@@ -47,9 +47,9 @@ def test_bytes_pass_whole_and_sockets_are_released():
             expected = hashlib.sha256(payload).hexdigest().encode() * 1000
             assert _through(proxy, payload) == expected
         assert proxy.connections == 3
-        for _ in range(100):  # the loops end just after the client sees the answer's end
-            if not proxy._sockets:
+        for _ in range(100):  # a connection ends just after the client sees the answer's end
+            if not proxy.open:
                 break
             time.sleep(0.05)
-        assert proxy._sockets == set()
+        assert proxy.open == 0
     listener.close()
