@@ -176,21 +176,25 @@ def make_client(session, catalog: Catalog, operation: Operation, settings: CallS
 
 def make_service_client(session, service_name: str, settings: CallSettings,
                         environ: Mapping[str, str], *, region: str | None = None,
-                        endpoint_url: str | None = None, **config):
+                        endpoint_url: str | None = None, global_endpoint: bool = True,
+                        **config):
     """A client with the service's whole model, for a hand-written command that makes
     several kinds of calls (s3 cp: uploads, listings, multipart parts).
 
     `region` / `endpoint_url` override the global options' (s3's --source-region);
-    `config`: more botocore Config settings (s3's addressing style, pool size).
+    `global_endpoint=False` leaves --endpoint-url out (botocore's own endpoint settings
+    still apply); `config`: more botocore Config settings (s3's addressing style, pool size).
     """
     return _create_client(session, service_name, settings, environ, region=region,
-                          endpoint_url=endpoint_url, config=config)
+                          endpoint_url=endpoint_url, config=config,
+                          global_endpoint=global_endpoint)
 
 
 def _create_client(session, service_name: str, settings: CallSettings,
                    environ: Mapping[str, str], *, retry_mode: str = "standard",
                    pool_size: int | None = None, region: str | None = None,
-                   endpoint_url: str | None = None, config: dict | None = None):
+                   endpoint_url: str | None = None, config: dict | None = None,
+                   global_endpoint: bool = True):
     from botocore import UNSIGNED
     from botocore.config import Config
     from botocore.exceptions import NoRegionError
@@ -212,7 +216,8 @@ def _create_client(session, service_name: str, settings: CallSettings,
         verify = False
     elif settings.ca_bundle:
         verify = settings.ca_bundle
-    endpoint_url = endpoint_url or settings.endpoint_url
+    if global_endpoint:
+        endpoint_url = endpoint_url or settings.endpoint_url
     try:
         return session.create_client(
             service_name,

@@ -58,14 +58,17 @@ class Context(Invocation):
         return session
 
     def client(self, service_name: str, *, region: str | None = None,
-               endpoint_url: str | None = None, **config):
+               endpoint_url: str | None = None, global_endpoint: bool = True, **config):
         """A botocore client of the service with its whole model; the global options apply
-        (region, endpoint, TLS, timeouts, signing, --debug), `region`/`endpoint_url` override."""
+        (region, endpoint, TLS, timeouts, signing, --debug), `region`/`endpoint_url` override.
+        `global_endpoint=False`: not sent to --endpoint-url (which names another service's
+        endpoint, as s3's does for the S3 Control calls of `s3 mv`)."""
         from cli import dispatch
 
         client = dispatch.make_service_client(self.session(), service_name, self.settings(),
                                               self.env.environ, region=region,
-                                              endpoint_url=endpoint_url, **config)
+                                              endpoint_url=endpoint_url,
+                                              global_endpoint=global_endpoint, **config)
         self.collector_back_on()
         return client
 

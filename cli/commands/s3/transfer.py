@@ -51,8 +51,11 @@ def _validating(values: dict, environ) -> bool:
     return bool(values.get("validate_same_s3_paths")) or setting.strip().lower() == "true"
 
 
-def check(name: str, values: dict, stderr=None, environ=None) -> Job:
-    """v2's checks of the paths and options, in v2's order; raises its errors."""
+def check(name: str, values: dict, stderr=None, environ=None, resolvers=None) -> Job:
+    """v2's checks of the paths and options, in v2's order; raises its errors.
+
+    `resolvers(src_region_of_source: bool) -> access_points.Resolver`: how `mv
+    --validate-same-s3-paths` finds the buckets behind access points (None: not checked)."""
     from cli.commands.s3 import uri  # its patterns compile on import: not for argument errors
 
     paths = values.get("paths")
@@ -79,9 +82,12 @@ def check(name: str, values: dict, stderr=None, environ=None) -> Job:
     if name == "mv" and kind == "s3s3":
         if _same_path(src, dest):
             raise ValidationError(f"Cannot mv a file onto itself: {src} - {dest}")
-        if _same_path("/" + uri.split(src)[1], "/" + uri.split(dest)[1]) and \
-                (uri.has_underlying_bucket(src) or uri.has_underlying_bucket(dest)) and \
-                not _validating(values, environ) and stderr is not None:
+        same_key = _same_path("/" + uri.split(src)[1], "/" + uri.split(dest)[1])
+        if same_key and _validating(values, environ):
+            if resolvers is not None:
+                _refuse_same_underlying(src, dest, resolvers)
+        elif same_key and (uri.has_underlying_bucket(src) or uri.has_underlying_bucket(dest)) \
+                and stderr is not None:
             stderr.write(UNDERLYING_WARNING)
     if values.get("checksum_algorithm"):
         _only_for("checksum-algorithm", kind, ("locals3", "s3s3"))
@@ -99,6 +105,14 @@ def check(name: str, values: dict, stderr=None, environ=None) -> Job:
             if uri.is_s3(path) and uri.is_directory_bucket(uri.split(path)[0]):
                 raise ValidationError("Cannot use sync command with a directory bucket.")
     return Job(name, values, src, dest, kind, dir_op, is_stream)
+
+
+def _refuse_same_underlying(src: str, dest: str, resolvers) -> None:
+    """mv between two names of one object would delete it: v2's error if they are one."""
+    sources = resolvers(True).underlying(src)
+    destinations = resolvers(False).underlying(dest)
+    if any(_same_path(s, d) for s in sources for d in destinations):
+        raise ValidationError(f"Cannot mv a file onto itself: {src} - {dest}")
 
 
 def _same_path(src: str, dest: str) -> bool:
@@ -119,7 +133,13 @@ def _only_for(option: str, kind: str, allowed: tuple[str, ...]) -> None:
 
 def _runner(name: str):
     def run(values: dict, context) -> int:
-        job = check(name, values, context.env.stderr, context.env.environ)
+        def resolvers(source: bool):
+            from cli.commands.s3.access_points import Resolver
+
+            region = (values.get("source_region") if source else None) or context.args.region
+            return Resolver(context, region)
+
+        job = check(name, values, context.env.stderr, context.env.environ, resolvers)
         from cli.commands.s3 import execute
 
         return execute.run(job, context)

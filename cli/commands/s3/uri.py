@@ -33,20 +33,28 @@ _OBJECT_LAMBDA = re.compile(
     r"accesspoint[/:][a-zA-Z0-9\-]{1,63})[/:]?(?P<key>.*)$")
 
 
-_UNDERLYING = (
-    re.compile(r"^arn:aws.*:s3:[a-z0-9\-]+:[0-9]{12}:accesspoint[:/][a-z0-9\-]{3,50}$"),
-    re.compile(r"^arn:aws.*:s3-outposts:[a-z0-9\-]+:[0-9]{12}:outpost/op-[a-zA-Z0-9]+/"
-               r"accesspoint[:/][a-z0-9\-]{3,50}$"),
-    re.compile(r"^arn:aws:s3::[0-9]{12}:accesspoint[:/][a-zA-Z0-9]+\.mrap$"),
-)
+# Names of some bucket that are not its name: access points (ARN), Outposts access points
+# (ARN), multi-region access points (ARN of the alias); and access point aliases (-s3alias,
+# --op-s3). Two different paths with these may be one object.
+ACCESS_POINT_ARN = re.compile(
+    r"^arn:aws.*:s3:[a-z0-9\-]+:(?P<account>[0-9]{12}):accesspoint[:/]"
+    r"(?P<name>[a-z0-9\-]{3,50})$")
+OUTPOSTS_ACCESS_POINT_ARN = re.compile(
+    r"^arn:aws.*:s3-outposts:[a-z0-9\-]+:(?P<account>[0-9]{12}):outpost/op-[a-zA-Z0-9]+/"
+    r"accesspoint[:/][a-z0-9\-]{3,50}$")
+MULTI_REGION_ARN = re.compile(
+    r"^arn:aws:s3::(?P<account>[0-9]{12}):accesspoint[:/](?P<alias>[a-zA-Z0-9]+\.mrap)$")
+ACCESS_POINT_ALIAS = "-s3alias"
+OUTPOSTS_ALIAS = "--op-s3"
 
 
 def has_underlying_bucket(path: str) -> bool:
     """Whether an S3 path's bucket is an access point (ARN or alias) or a multi-region access
     point: another name of some bucket, so two different paths may be one object."""
     bucket, _ = split(path)
-    return (any(pattern.match(bucket) for pattern in _UNDERLYING)
-            or bucket.endswith("-s3alias") or bucket.endswith("--op-s3"))
+    return (any(pattern.match(bucket) for pattern in
+                (ACCESS_POINT_ARN, OUTPOSTS_ACCESS_POINT_ARN, MULTI_REGION_ARN))
+            or bucket.endswith(ACCESS_POINT_ALIAS) or bucket.endswith(OUTPOSTS_ALIAS))
 
 
 def is_s3(path: str) -> bool:
