@@ -327,3 +327,28 @@ def test_metadata_values_must_be_strings_as_v2_checks_them(env, bucket, tree):
                   '{"a": 1}'], env)
     assert (result.exit_code, result.stdout) == (252, "")
     assert "Invalid type for parameter a, value: 1, type: <class 'int'>" in result.stderr
+
+
+def test_source_region_signs_the_source_for_its_region_away_from_endpoint_url(env, bucket):
+    """As v2: with --source-region, the source of an S3-to-S3 copy is read by a client of
+    that region, which --endpoint-url (the destination's endpoint) does not redirect; the
+    copy itself goes to --endpoint-url, signed for the command's region. Here botocore's own
+    AWS_ENDPOINT_URL is a recording forwarder to moto, and --endpoint-url is moto itself."""
+    from tests.forward_proxy import ForwardProxy
+
+    assert run(["s3", "cp", "-", f"s3://{bucket}/src/k"], env, stdin="data").exit_code == 0
+    moto = env["AWS_ENDPOINT_URL"]
+    with ForwardProxy(int(moto.rsplit(":", 1)[1])) as forwarder:
+        recorded = {**env, "AWS_ENDPOINT_URL": forwarder.url}
+        result = run(["s3", "cp", f"s3://{bucket}/src/k", f"s3://{bucket}/dst/k",
+                      "--source-region", "eu-west-1", "--endpoint-url", moto], recorded)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout == f"copy: s3://{bucket}/src/k to s3://{bucket}/dst/k\n"
+        assert forwarder.seen == [("HEAD", "", f"/{bucket}/src/k")]  # the source alone
+        assert forwarder.regions == ["eu-west-1"]
+        # without --source-region, --endpoint-url serves the source as well
+        del forwarder.seen[:]
+        result = run(["s3", "cp", f"s3://{bucket}/src/k", f"s3://{bucket}/dst/k2",
+                      "--endpoint-url", moto], recorded)
+        assert result.exit_code == 0 and forwarder.seen == []
+    assert keys(env, bucket) == {"src/k": 4, "dst/k": 4, "dst/k2": 4}

@@ -35,8 +35,9 @@ def run(job, context) -> int:
                                 pool_size=transfer_settings.max_concurrent_requests)
     source_client = client
     if values.get("source_region") and job.paths_type == "s3s3":
+        # as v2: the source's region, and not --endpoint-url (the destination's endpoint)
         source_client = settings.s3_client(context, region=values["source_region"],
-                                           endpoint_url=None, sigv4=sigv4)
+                                           global_endpoint=False, sigv4=sigv4)
     metadata = requests.parse_metadata(values.get("metadata"))
     work = Work(job, printer, client, source_client, metadata)
     work.env = env

@@ -190,13 +190,14 @@ def s3_block(context) -> dict:
     return block if isinstance(block, dict) else {}
 
 
-def s3_client(context, region: str | None = None, *, endpoint_url: str | None = None,
+def s3_client(context, region: str | None = None, *, global_endpoint: bool = True,
               pool_size: int | None = None, sigv4: bool = False):
     """The S3 client of a command: the profile's s3 block, the global options, a
     connection pool at least as large as the transfer concurrency.
 
-    `region`/`endpoint_url` override the global ones (--source-region);
-    `sigv4`: always sign with SigV4 (v2 does for --sse aws:kms).
+    `region` overrides the global one; `global_endpoint=False` leaves --endpoint-url out
+    (the source of an S3-to-S3 copy with --source-region: the endpoint names the
+    destination's); `sigv4`: always sign with SigV4 (v2 does for --sse aws:kms).
     """
     block = s3_block(context)
     if pool_size is None:
@@ -212,7 +213,7 @@ def s3_client(context, region: str | None = None, *, endpoint_url: str | None = 
     # the parsers of the clients made from here on read S3's two timestamp forms directly
     context.session().get_component("response_parser_factory").set_parser_defaults(
         timestamp_parser=timestamps.parse)
-    client = context.client("s3", region=region, endpoint_url=endpoint_url, **config)
+    client = context.client("s3", region=region, global_endpoint=global_endpoint, **config)
     client.meta.events.register("before-call.s3", _no_expect_for_small_bodies)
     return client
 
