@@ -45,10 +45,13 @@ IO_CHUNKSIZE = 256 * KIB
 # 6 x multipart_chunksize however high the concurrency for small objects is
 IN_MEMORY_CHUNKS = 6
 # downloaded pieces (IO_CHUNKSIZE each) waiting for the one writer thread, for large files:
-# s3transfer allows 1,000 (250 MB); 64 (16 MB) keeps a fast download from piling up in
-# memory. Small files keep 1,000: their pieces are small, and a full queue stalls the
-# request threads behind the writer.
-IO_QUEUE_CHUNKS = 64
+# s3transfer allows 1,000 (250 MB). The queue is what a large download's memory is made of
+# (200 MB through bench/s3sync.py's proxy, peak RSS / wall: 64 -> 110-116 MB / 2.65-2.70 s,
+# 16 -> 87.5 MB / 2.66-2.80 s, 8 -> 67-70 MB / 2.73 s; v2 137-144 MB / 3.05 s): 16 (4 MB)
+# keeps memory well below v2's at the same speed and leaves the writer room on a slow disk.
+# Small files keep 1,000: their pieces are small, and a full queue stalls the request
+# threads behind the writer.
+IO_QUEUE_CHUNKS = 16
 
 # the client settings of the block; botocore reads them from the profile too, but
 # spelling them out here makes the booleans' parsing and the precedence visible
