@@ -7,8 +7,11 @@ through a loopback latency proxy in front of moto, shapecli beside the reference
                  targets: wall time <= 0.5 of the reference's each way, peak RSS <= 0.8
     one large    a 200 MB file, `aws s3 cp FILE s3://B/big` (multipart) and back
                  targets: no slower than the reference, peak RSS no more than the reference's
+    floor        bench/s3floor.py downloads the reference's bucket each run: a client of next
+                 to no CPU doing only what a correct download must (no target: it shows how
+                 much of the budget the server, the proxy and the disk leave to a client)
 
-moto runs as its own process (`moto_server`), so that neither the proxy's threads nor
+moto runs as its own process (`moto_server`), so that neither the proxy's loop nor
 the benchmark compete with it for one interpreter lock. Each run of each CLI gets a fresh
 bucket and a fresh download folder; the CLIs alternate, which goes first flipping every
 run. Every run is checked: exit 0, every object on the server with its size, every file
@@ -181,6 +184,25 @@ def _small_round(side, environ, proxy: str, s3, source: str, sizes: dict, bucket
     return up_record, down_record
 
 
+def _floor_round(proxy_port: int, bucket: str, sizes: dict, work: str,
+                 timeout: float) -> dict:
+    """One run of bench/s3floor.py: the least a download of the bucket can cost here."""
+    from bench.batch import run_reaped
+
+    target = os.path.join(work, f"floor-{bucket}")
+    os.makedirs(target)
+    keys = [k.replace(os.sep, "/") for k in sizes]
+    try:
+        run = run_reaped([sys.executable, os.path.join(os.path.dirname(__file__), "s3floor.py"),
+                          str(proxy_port), bucket, target, *keys], dict(os.environ),
+                         os.path.join(work, "stdout"), timeout)
+    except subprocess.TimeoutExpired:
+        run = None
+    got = _local_sizes(target)
+    shutil.rmtree(target, ignore_errors=True)
+    return _record(run, None if got == sizes else f"{len(got)} of {len(sizes)} files")
+
+
 def _large_round(side, environ, proxy: str, s3, source: str, digest: str, bucket: str,
                  work: str, timeout: float) -> tuple[dict, dict]:
     s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
@@ -216,6 +238,7 @@ def scenario(shapecli, reference, *, runs: int, timeout: float, large: bool = Tr
                      "large_bytes": LARGE_BYTES if large else None, "rows": {}}
     records: dict = {(row, label): [] for row in ("sync-up", "sync-down", "large-up",
                                                   "large-down") for label in environs}
+    floor: list[dict] = []  # bench/s3floor.py's download of the reference's bucket
     try:
         source = os.path.join(work, "small")
         sizes = make_small_files(source)
@@ -228,6 +251,8 @@ def scenario(shapecli, reference, *, runs: int, timeout: float, large: bool = Tr
                                             timeout)
                     records["sync-up", side.label].append(up)
                     records["sync-down", side.label].append(down)
+                floor.append(_floor_round(proxy.port, f"small-{reference.label}-{i}", sizes,
+                                          work, timeout))
             if large:
                 big = os.path.join(work, "big.bin")
                 digest = make_large_file(big)
@@ -248,6 +273,10 @@ def scenario(shapecli, reference, *, runs: int, timeout: float, large: bool = Tr
         results["rows"][row] = _summarise(records[row, shapecli.label],
                                           records[row, reference.label],
                                           wall_target, memory_target)
+    if records["sync-down", reference.label]:
+        row = _summarise(floor, records["sync-down", reference.label], SMALL_WALL_TARGET, 1.0)
+        results["floor"] = {"seconds": row["shapecli"]["median_s"], "error": row["shapecli"]["error"],
+                            "ratio": row["wall_ratio"]}
     verdicts = [r["verdict"] for r in results["rows"].values()]
     results["verdict"] = "PASS" if verdicts and all(v == "PASS" for v in verdicts) else "FAIL"
     return results
@@ -291,3 +320,10 @@ def print_scenario(result: dict) -> None:
         memory = f"{row['memory_ratio']:.3f}" if row["memory_ratio"] is not None else "-"
         print(f"  {name:<11} ratio wall {wall} (<= {row['wall_target']:.2f}), peak memory "
               f"{memory} (<= {row['memory_target']:.2f})  {row['verdict']}")
+    floor = result.get("floor")
+    if floor:
+        if floor["error"] or floor["ratio"] is None:
+            print(f"  floor       bench/s3floor.py failed: {floor['error']}")
+        else:
+            print(f"  floor       sync-down by a client of next to no CPU (bench/s3floor.py): "
+                  f"{floor['seconds']:.2f} s, {floor['ratio']:.3f} of the reference's")
