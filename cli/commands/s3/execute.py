@@ -189,7 +189,7 @@ class Work:
         manager = manager.pick(item.size)
         if self.operation == "upload":
             bucket, key = uri.split(item.dest)
-            manager.upload(item.src, bucket, key, dict(self.upload_args), [subscriber])
+            manager.upload(item.src, bucket, key, self._upload_args(item), [subscriber])
         elif self.operation == "download":
             bucket, key = uri.split(item.src)
             manager.download(bucket, key, item.dest, dict(self.download_args), [subscriber])
@@ -199,6 +199,21 @@ class Work:
             manager.copy({"Bucket": src_bucket, "Key": src_key}, bucket, key,
                          self._copy_args(item), [subscriber],
                          source_client=self.source_client)
+
+    def _upload_args(self, item) -> dict:
+        """A file's upload parameters: Content-Type guessed from its name, as v2 does, unless
+        --content-type or --no-guess-mime-type is given (standard input gets no guess)."""
+        args = dict(self.upload_args)
+        if self.values.get("guess_mime_type") is not False and not self.values.get("content_type"):
+            import mimetypes
+
+            try:
+                guessed = mimetypes.guess_type(item.src)[0]
+            except UnicodeDecodeError:  # a broken system MIME table: no guess, as v2
+                guessed = None
+            if guessed:
+                args["ContentType"] = guessed
+        return args
 
     def _copy_args(self, item) -> dict:
         """--copy-props as v2: a single CopyObject keeps the source's properties itself; a
@@ -316,14 +331,15 @@ class Work:
 
         job = self.job
         if job.src == "-":
-            bucket, key = uri.split(job.dest)
-            dest_text = job.dest
+            # into a "folder" (a key ending in /) the stream is named "-", as v2 names it
+            dest_text = job.dest + "-" if job.dest.endswith("/") else job.dest
+            bucket, key = uri.split(dest_text)
             if manager is None:
                 return self.printer.dryrun("upload", "-", dest_text)
             stdin = self.env.stdin if self.env is not None else sys.stdin
             stream = getattr(stdin, "buffer", None) or stdin
             size = self.values.get("expected_size")
-            item = files.Item("-", job.dest, "", int(size) if size else None, None, "local", "s3")
+            item = files.Item("-", dest_text, "", int(size) if size else None, None, "local", "s3")
             manager.pick(item.size).upload(_NonSeekable(stream), bucket, key,
                                            dict(self.upload_args),
                            [_subscriber(self, item, "upload", "-", dest_text)])

@@ -1,0 +1,68 @@
+"""Details of aws s3 cp / mv / sync found by the side-by-side sweep with v2
+(tests/test_s3_transfer_v2.py), pinned against the moto server."""
+
+from __future__ import annotations
+
+import itertools
+import os
+
+import pytest
+
+from tests.runner import run
+
+_names = itertools.count()
+
+
+@pytest.fixture
+def env(moto):
+    return moto.environ()
+
+
+@pytest.fixture
+def bucket(env):
+    name = f"details-{os.getpid()}-{next(_names)}"
+    assert run(["s3", "mb", f"s3://{name}"], env).exit_code == 0
+    return name
+
+
+def content_type(env, bucket, key) -> str:
+    result = run(["s3api", "head-object", "--bucket", bucket, "--key", key, "--query",
+                  "ContentType", "--output", "text"], env)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.mark.parametrize("name,options,expected", [
+    ("page.html", [], "text/html"),
+    ("notes.txt", [], "text/plain"),
+    ("data.json", [], "application/json"),
+    ("archive.tar.gz", [], "application/x-tar"),  # mimetypes: the type, the gzip is an encoding
+    ("noextension", [], "binary/octet-stream"),  # no guess: S3's own default
+    ("page.html", ["--no-guess-mime-type"], "binary/octet-stream"),
+    ("page.html", ["--content-type", "text/x-mine"], "text/x-mine"),
+])
+def test_an_upload_guesses_content_type_from_the_file_name(env, bucket, tmp_path, name,
+                                                           options, expected):
+    (tmp_path / name).write_bytes(b"body")
+    result = run(["s3", "cp", str(tmp_path / name), f"s3://{bucket}/k", *options], env)
+    assert result.exit_code == 0, result.stderr
+    assert content_type(env, bucket, "k") == expected
+
+
+def test_recursive_upload_and_move_guess_each_file(env, bucket, tmp_path):
+    (tmp_path / "a.css").write_text("a")
+    (tmp_path / "b.png").write_bytes(b"b")
+    assert run(["s3", "sync", str(tmp_path), f"s3://{bucket}/s"], env).exit_code == 0
+    assert run(["s3", "mv", str(tmp_path), f"s3://{bucket}/m", "--recursive"], env).exit_code == 0
+    for prefix in ("s", "m"):
+        assert content_type(env, bucket, f"{prefix}/a.css") == "text/css"
+        assert content_type(env, bucket, f"{prefix}/b.png") == "image/png"
+
+
+def test_standard_input_gets_no_guess_and_is_named_dash_in_a_folder(env, bucket):
+    result = run(["s3", "cp", "-", f"s3://{bucket}/dir/"], env, stdin="x")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    listing = run(["s3", "ls", f"s3://{bucket}/dir/"], env).stdout
+    assert listing.split()[-2:] == ["1", "-"]
+    assert run(["s3", "cp", "-", f"s3://{bucket}/in.html"], env, stdin="x").exit_code == 0
+    assert content_type(env, bucket, "in.html") == "binary/octet-stream"
