@@ -66,3 +66,24 @@ def test_standard_input_gets_no_guess_and_is_named_dash_in_a_folder(env, bucket)
     assert listing.split()[-2:] == ["1", "-"]
     assert run(["s3", "cp", "-", f"s3://{bucket}/in.html"], env, stdin="x").exit_code == 0
     assert content_type(env, bucket, "in.html") == "binary/octet-stream"
+
+
+def test_downloads_under_a_file_fail_each_with_v2s_reason(env, bucket, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for key in ("a", "a/b", "sub/deep/x"):
+        assert run(["s3api", "put-object", "--bucket", bucket, "--key", key], env).exit_code == 0
+    target = tmp_path / "f1.txt"
+    target.write_text("a file, not a folder")
+    result = run(["s3", "sync", f"s3://{bucket}", "f1.txt"], env)
+    assert result.exit_code == 1
+    errors = sorted(result.stderr.splitlines())
+    assert errors[0].startswith(f"download failed: s3://{bucket}/a to ")
+    assert errors[0].endswith("'") and "[Errno 20] Not a directory" in errors[0]
+    assert errors[1:] == [
+        f"download failed: s3://{bucket}/a/b to f1.txt/a/b Could not create directory "
+        f"{target}/a: [Errno 20] Not a directory: '{target}/a'",
+        f"download failed: s3://{bucket}/sub/deep/x to f1.txt/sub/deep/x Could not create "
+        f"directory {target}/sub/deep: [Errno 20] Not a directory: '{target}/sub'",
+        # sync lists its destination as a folder: v2 warns that there is none
+        f"warning: Skipping file {target}/. File does not exist."]
+    assert target.read_text() == "a file, not a folder"

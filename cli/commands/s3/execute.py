@@ -162,11 +162,9 @@ class Work:
         rules = compare.Rules(bool(self.values.get("size_only")),
                               bool(self.values.get("exact_timestamps")),
                               bool(self.values.get("delete")))
-        reverse = self.places.reversed()
-        if reverse.src_type == "local" and not os.path.isdir(reverse.src):
-            destinations = iter(())
-        else:
-            destinations = self._listing(reverse, "delete")
+        # a local destination was made before if missing; one that is a file is listed
+        # too, and skipped with v2's warning ("File does not exist.")
+        destinations = self._listing(self.places.reversed(), "delete")
         yield from compare.walk(sources, destinations, rules, self.operation)
 
     # -- one item --------------------------------------------------------------------
@@ -423,12 +421,7 @@ def _reporter_class():
             if item.etag is not None and item.src_type == "s3":
                 future.meta.provide_object_etag(item.etag)
             if self.work.operation == "download" and item.dest != "-":
-                folder = os.path.dirname(item.dest)
-                if folder and not os.path.isdir(folder):
-                    try:
-                        os.makedirs(folder, exist_ok=True)
-                    except OSError:
-                        pass  # the download then fails with the reason
+                _make_folder(os.path.dirname(item.dest))
 
         def on_progress(self, future, bytes_transferred, **kwargs):
             if self.work.printer.progress:
@@ -452,6 +445,23 @@ def _reporter_class():
             work.reports.put("success", self.kind, self.src_text, self.dest_text)
 
     return Reporter
+
+
+class FolderNotMade(OSError):
+    """A download's folder could not be made (v2's words): its transfer fails with this."""
+
+
+def _make_folder(folder: str) -> None:
+    """A download's folder, made when missing. A name already taken (by a file, say) is left
+    to fail the download itself, as in v2; any other refusal fails it with v2's words."""
+    if not folder or os.path.exists(folder):
+        return
+    try:
+        os.makedirs(folder)
+    except FileExistsError:
+        pass  # another transfer made it meanwhile
+    except OSError as e:
+        raise FolderNotMade(f"Could not create directory {folder}: {e}") from None
 
 
 def _after(work: Work, item) -> None:
