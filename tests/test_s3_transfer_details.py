@@ -87,3 +87,47 @@ def test_downloads_under_a_file_fail_each_with_v2s_reason(env, bucket, tmp_path,
         # sync lists its destination as a folder: v2 warns that there is none
         f"warning: Skipping file {target}/. File does not exist."]
     assert target.read_text() == "a file, not a folder"
+
+
+@pytest.mark.parametrize("argv,expected", [
+    (["cp", "f.txt", "s3://{b}/x", "--dryrun", "--only-show-errors"],
+     "(dryrun) upload: ./f.txt to s3://{b}/x\n"),
+    (["rm", "s3://{b}/k", "--dryrun", "--only-show-errors"], "(dryrun) delete: s3://{b}/k\n"),
+    (["sync", ".", "s3://{b}/", "--dryrun", "--only-show-errors", "--exclude", "*",
+      "--include", "f.txt"], "(dryrun) upload: ./f.txt to s3://{b}/f.txt\n"),
+    (["cp", "s3://{b}/k", "-", "--dryrun"], "(dryrun) download: s3://{b}/k to -\n"),
+    (["cp", "-", "s3://{b}/s", "--dryrun"], "(dryrun) upload: - to s3://{b}/s\n"),
+    (["cp", "f.txt", "s3://{b}/x", "--dryrun", "--quiet"], ""),
+    (["cp", "-", "s3://{b}/s", "--dryrun", "--quiet"], ""),
+])
+def test_a_dry_run_shows_its_lines_unless_quiet(env, bucket, tmp_path, monkeypatch, argv,
+                                                 expected):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "f.txt").write_text("f")
+    assert run(["s3api", "put-object", "--bucket", bucket, "--key", "k"], env).exit_code == 0
+    result = run(["s3", *[word.format(b=bucket) for word in argv]], env, stdin="s")
+    assert (result.stdout, result.stderr, result.exit_code) == (expected.format(b=bucket), "", 0)
+    listing = run(["s3", "ls", f"s3://{bucket}", "--recursive"], env).stdout
+    assert [line.split()[-1] for line in listing.splitlines()] == ["k"]  # nothing written
+
+
+def test_an_explicit_metadata_directive_copies_no_properties_itself(env, bucket, tmp_path):
+    (tmp_path / "f.txt").write_text("f")
+    assert run(["s3", "cp", str(tmp_path / "f.txt"), f"s3://{bucket}/m", "--metadata", "a=1",
+                "--cache-control", "max-age=5"], env).exit_code == 0
+    replaced = run(["s3", "cp", f"s3://{bucket}/m", f"s3://{bucket}/r", "--metadata", "x=y",
+                    "--metadata-directive", "REPLACE"], env)
+    assert replaced.exit_code == 0, replaced.stderr
+    kept = run(["s3", "cp", f"s3://{bucket}/m", f"s3://{bucket}/k", "--metadata", "x=y"], env)
+    assert kept.exit_code == 0, kept.stderr
+
+    def head(key):
+        result = run(["s3api", "head-object", "--bucket", bucket, "--key", key, "--query",
+                      "[ContentType, CacheControl, Metadata]", "--output", "json"], env)
+        import json
+        return json.loads(result.stdout)
+
+    # REPLACE given: only what the command names (S3's default type, no cache control)
+    assert head("r") == ["binary/octet-stream", None, {"x": "y"}]
+    # --metadata alone: v2's copy-props carry the source's other properties over
+    assert head("k") == ["text/plain", "max-age=5", {"x": "y"}]
