@@ -217,6 +217,10 @@ class Work:
         """--copy-props as v2: a single CopyObject keeps the source's properties itself; a
         multipart copy (or explicit content options) needs them read from the source."""
         args = dict(self.copy_args)
+        if self.values.get("metadata_directive"):
+            # the user chose the directive: v2 then leaves --copy-props out altogether (no
+            # source properties read and added, no tagging or annotation directive)
+            return args
         props = self.values.get("copy_props") or "default"
         if props == "none":
             args["MetadataDirective"] = "REPLACE"
