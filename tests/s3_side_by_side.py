@@ -141,7 +141,8 @@ class SideBySide:
         out, err = clean(proc.stdout), clean(proc.stderr)
         if step.own_lines:
             out = [line for line in out if "BUCKET" in line]
-        concurrent = step.sort if step.sort is not None else argv[1] in ("cp", "mv", "rm", "sync")
+        concurrent = step.sort if step.sort is not None else argv[1] in ("cp", "mv", "rm", "sync") or (
+            argv[1] == "rb" and "--force" in argv)
         if concurrent:
             out, err = sorted(out), sorted(err)
         return "\n".join(out), "\n".join(err), proc.returncode
@@ -153,11 +154,17 @@ class SideBySide:
             for name in dirs + files:
                 full = os.path.join(top, name)
                 relative = os.path.relpath(full, folder)
-                if os.path.isdir(full):
+                if os.path.islink(full) and not os.path.exists(full):
+                    found[relative] = "broken link"
+                elif os.path.isdir(full):
                     found[relative + "/"] = "dir"
                 else:
                     with open(full, "rb") as f:
                         found[relative] = _hash(f.read())
+                    if os.path.islink(full):
+                        found[relative] += " link"
+                    elif os.stat(full).st_mtime == OLD_MTIME:  # not written since prepared
+                        found[relative] += " old"
         return found
 
     def _objects(self, bucket: str):
@@ -170,7 +177,10 @@ class SideBySide:
         for key in keys:
             body = self.s3.get_object(Bucket=bucket, Key=key)
             objects[key] = (_hash(body["Body"].read()), body.get("ContentType"),
-                            body["ETag"].count("-") and body["ETag"].split("-")[-1])
+                            body["ETag"].count("-") and body["ETag"].split("-")[-1],
+                            body.get("Metadata"), body.get("CacheControl"),
+                            body.get("ContentDisposition"), body.get("ContentEncoding"),
+                            body.get("StorageClass"))
         return objects
 
 
