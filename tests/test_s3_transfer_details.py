@@ -131,3 +131,25 @@ def test_an_explicit_metadata_directive_copies_no_properties_itself(env, bucket,
     assert head("r") == ["binary/octet-stream", None, {"x": "y"}]
     # --metadata alone: v2's copy-props carry the source's other properties over
     assert head("k") == ["text/plain", "max-age=5", {"x": "y"}]
+
+
+@pytest.mark.parametrize("grant,message", [
+    ("bad", "grants should be of the form permission=principal"),
+    ("write=id=1", "permission must be one of: read|readacl|writeacl|full"),
+])
+def test_a_refused_grant_is_fatal_at_the_first_upload_or_copy(env, bucket, tmp_path,
+                                                              monkeypatch, grant, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "f.txt").write_text("f")
+    (tmp_path / "empty").mkdir()
+    for argv in (["cp", "f.txt", f"s3://{bucket}/k"], ["cp", "f.txt", f"s3://{bucket}/k",
+                 "--dryrun"], ["sync", ".", f"s3://{bucket}/"]):
+        result = run(["s3", *argv, "--grants", grant], env)
+        assert (result.stdout, result.stderr, result.exit_code) == (
+            "", f"fatal error: {message}\n", 1)
+    # nothing to upload, or a download: the grant is never read (v2 reads it per upload/copy)
+    assert run(["s3", "sync", "empty", f"s3://{bucket}/e", "--grants", grant], env) == (
+        "", "", 0)
+    assert run(["s3api", "put-object", "--bucket", bucket, "--key", "d"], env).exit_code == 0
+    down = run(["s3", "cp", f"s3://{bucket}/d", "d", "--grants", grant], env)
+    assert (down.stdout, down.exit_code) == ("download: s3://{0}/d to ./d\n".format(bucket), 0)

@@ -15,6 +15,7 @@ import os
 
 from cli.commands.s3 import compare, files, filters, managers, requests, settings, uri
 from cli.commands.s3.results import Printer
+from cli.errors import ValidationError
 
 GLACIER_CLASSES = ("GLACIER", "DEEP_ARCHIVE")
 OPERATIONS = {"locals3": "upload", "s3local": "download", "s3s3": "copy", "s3": "delete"}
@@ -84,10 +85,15 @@ def _drive(work, printer: Printer, manager, restore) -> int:
 def _error_text(error: Exception, translate) -> str:
     from botocore.exceptions import ClientError
 
-    if isinstance(error, (ClientError, OSError, CaseConflict)):
+    if isinstance(error, (ClientError, OSError, CaseConflict, ArgumentRefused)):
         return str(error)
     translated = translate(error)
     return getattr(translated, "message", str(translated))
+
+
+class ArgumentRefused(Exception):
+    """An option v2 reads only when a transfer is submitted (--grants): its refusal is a
+    fatal error then (exit 1), not a usage error before anything runs."""
 
 
 class CaseConflict(Exception):
@@ -113,9 +119,14 @@ class Work:
         dest = job.src if job.paths_type == "s3" else job.dest
         self.places = files.Places(job.src, dest, job.dir_op)
         self.filter = filters.make(self.values.get("filters"), job.src, dest, job.dir_op)
-        self.upload_args = requests.upload(self.values, metadata)
+        self.refused = None  # a --grants v2 refuses: fatal at the first upload or copy, as v2
+        try:
+            self.upload_args = requests.upload(self.values, metadata)
+            self.copy_args = requests.copy(self.values, metadata)
+        except ValidationError as e:
+            self.upload_args, self.copy_args = {}, {}
+            self.refused = ArgumentRefused(e.message)
         self.download_args = requests.download(self.values)
-        self.copy_args = requests.copy(self.values, metadata)
         self.delete_args = requests.payer_only(self.values)
         self.list_args = requests.payer_only(self.values)
         self.head_args = requests.head_source(self.values)
@@ -180,6 +191,8 @@ class Work:
             return
         kind = "move" if self.job.is_move else self.operation
         src_text, dest_text = self._texts(item)
+        if self.refused is not None and self.operation in ("upload", "copy"):
+            raise self.refused
         if manager is None:
             return self.printer.dryrun(kind, src_text, dest_text)
         self.printer.expect(item.size)
@@ -333,6 +346,8 @@ class Work:
 
         job = self.job
         if job.src == "-":
+            if self.refused is not None:
+                raise self.refused
             # into a "folder" (a key ending in /) the stream is named "-", as v2 names it
             dest_text = job.dest + "-" if job.dest.endswith("/") else job.dest
             bucket, key = uri.split(dest_text)
