@@ -175,7 +175,12 @@ class SideBySide:
             return None
         objects = {}
         for key in keys:
-            body = self.s3.get_object(Bucket=bucket, Key=key)
+            try:
+                body = self.s3.get_object(Bucket=bucket, Key=key)
+            except self.s3.exceptions.InvalidObjectState:  # archived: its class tells
+                head = self.s3.head_object(Bucket=bucket, Key=key)
+                objects[key] = (head["ContentLength"], head.get("StorageClass"))
+                continue
             objects[key] = (_hash(body["Body"].read()), body.get("ContentType"),
                             body["ETag"].count("-") and body["ETag"].split("-")[-1],
                             body.get("Metadata"), body.get("CacheControl"),

@@ -1,0 +1,72 @@
+"""aws s3 with global options, storage classes, encryption and ACL options, warnings beside
+errors, empty sources, side by side with AWS CLI v2 (tests/s3_side_by_side.py); runs where
+SHAPECLI_V2_AWS names v2's `aws`, deselected elsewhere."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from tests.s3_side_by_side import Scenario, SideBySide, differences
+
+pytestmark = pytest.mark.v2_reference(needs="aws")
+
+TREE = {"f1.txt": b"one", "sub/f2.txt": b"two two", "emptydir/": b""}
+
+SCENARIOS = [
+    Scenario("global-options", ["s3 ls s3://{b} --output json", "s3 ls s3://{b} --output text "
+                                "--query x", "s3 cp f1.txt s3://{b}/ --output json",
+                                "s3 ls --region eu-west-1 s3://{b}", "s3 cp f1.txt s3://{b}/r "
+                                "--region eu-central-1", "s3 ls s3://{b} --no-paginate",
+                                "s3 ls s3://{b} --color on", "s3 cp f1.txt s3://{b}/c --no-progress",
+                                "s3 ls s3://{b} --cli-read-timeout 5 --cli-connect-timeout 5",
+                                "s3 ls s3://{b} --no-sign-request",
+                                # (--profile nosuchprofile: 253 here, 255 in v2, deliberate
+                                # and in the README; not compared)
+                                "s3 ls s3://{b} --endpoint-url http://127.0.0.1:9"], TREE),
+    Scenario("glacier", ["s3 cp f1.txt s3://{b}/g --storage-class GLACIER",
+                         "s3 cp sub s3://{b}/d --recursive --storage-class DEEP_ARCHIVE",
+                         "s3 cp s3://{b}/g here", "s3 cp s3://{b}/ dl --recursive",
+                         "s3 sync s3://{b} sy", "s3 cp s3://{b}/ dl2 --recursive "
+                         "--ignore-glacier-warnings", "s3 cp s3://{b}/g s3://{b}/g2",
+                         "s3 cp s3://{b}/g here --force-glacier-transfer",
+                         "s3 ls s3://{b} --recursive", "s3 rm s3://{b}/d --recursive"], TREE),
+    Scenario("sse-acl", ["s3 cp f1.txt s3://{b}/a --sse", "s3 cp f1.txt s3://{b}/k --sse aws:kms",
+                         "s3 cp f1.txt s3://{b}/p --acl public-read",
+                         "s3 cp f1.txt s3://{b}/x --acl nonsense",
+                         "s3 cp f1.txt s3://{b}/g --grants read=uri=http://acs.amazonaws.com/"
+                         "groups/global/AllUsers", "s3 cp f1.txt s3://{b}/g --grants bad",
+                         "s3 cp f1.txt s3://{b}/g --grants write=id=1",
+                         "s3 cp f1.txt s3://{b}/c --sse-c AES256",
+                         "s3 cp f1.txt s3://{b}/c --sse-c-key 12345678901234567890123456789012",
+                         "s3 cp f1.txt s3://{b}/ch --checksum-algorithm SHA256",
+                         "s3 cp s3://{b}/ch down --checksum-mode ENABLED",
+                         "s3 cp f1.txt s3://{b}/e --expires 2030-01-01T00:00:00Z",
+                         "s3 cp f1.txt s3://{b}/w --website-redirect /x",
+                         "s3 cp f1.txt s3://{b}/rp --request-payer requester"], TREE),
+    Scenario("warnings-and-errors", ["s3 cp . s3://{b}-missing/ --recursive",
+                                     "s3 sync . s3://{b}-missing", "s3 cp s3://{b}-missing . "
+                                     "--recursive", "s3 rm s3://{b}-missing --recursive",
+                                     "s3 mv s3://{b}-missing/k .", "s3 cp emptydir s3://{b}/e "
+                                     "--recursive", "s3 sync emptydir s3://{b}/e --delete",
+                                     "s3 rm s3://{b}/ --recursive", "s3 rb s3://{b} --force",
+                                     "s3 rb s3://{b} --force"], TREE),
+    Scenario("sync-dryrun-deletes", ["s3 sync s3://{b} . --delete --dryrun",
+                                     "s3 sync s3://{b} . --delete --exclude '*' --dryrun",
+                                     "s3 sync . s3://{b}/sub --delete --exclude 'f1*' --dryrun",
+                                     "s3 sync s3://{b}/sub sub --delete"],
+             TREE, {"sub/f2.txt": b"changed", "sub/new": b"n", "top": b"t"}),
+]
+
+
+@pytest.fixture(scope="module")
+def side_by_side(moto):
+    return SideBySide(moto, uuid.uuid4().hex[:6])
+
+
+@pytest.mark.parametrize("number,scenario", list(enumerate(SCENARIOS)),
+                         ids=[s.name for s in SCENARIOS])
+def test_same_as_v2(side_by_side, number, scenario):
+    ours, theirs = side_by_side.compare(scenario, number)
+    assert not differences(scenario, ours, theirs), "\n".join(differences(scenario, ours, theirs))
