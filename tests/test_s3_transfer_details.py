@@ -153,3 +153,9 @@ def test_a_refused_grant_is_fatal_at_the_first_upload_or_copy(env, bucket, tmp_p
     assert run(["s3api", "put-object", "--bucket", bucket, "--key", "d"], env).exit_code == 0
     down = run(["s3", "cp", f"s3://{bucket}/d", "d", "--grants", grant], env)
     assert (down.stdout, down.exit_code) == ("download: s3://{0}/d to ./d\n".format(bucket), 0)
+
+
+def test_ls_of_a_key_without_a_bucket_lists_the_buckets_and_exits_0(env, bucket):
+    result = run(["s3", "ls", "s3:///k", "--bucket-name-prefix", bucket], env)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert [line.split()[-1] for line in result.stdout.splitlines()] == [bucket]
