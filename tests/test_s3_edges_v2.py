@@ -24,6 +24,15 @@ def _symlinks(folder: str) -> None:
     os.symlink("nowhere", os.path.join(folder, "broken"))
 
 
+def _bad_names(folder: str) -> None:
+    for name in (b"bad\xff.txt", b"new\nline", b"tab\tname"):
+        with open(os.path.join(os.fsencode(folder), name), "wb") as f:
+            f.write(b"z")
+
+
+WEIRD = {"star*name": b"s", "br[1]": b"b", "a'q": b"q", 'a"dq': b"d", "e\u0301-nfd": b"n",
+         "\u00e9-nfc": b"c", "sp  two": b"2", "-dash": b"-", "~tilde": b"t"}
+
 SIZES = {f"s{n}": blob(n, n) for n in (0, 1, 1023, 1024, 1025, 1048575, 1048576, 1572864,
                                       5 * 1024 * 1024 + 7)}
 
@@ -105,6 +114,12 @@ SCENARIOS = [
                                "s3 cp s3://{b}/p/q s3://{b}/p/q --metadata-directive REPLACE",
                                "s3 ls s3://{b} --recursive"],
              {"f1.txt": b"1", "sub/x": b"x"}, {"p/q": b"q", "p/r/s": b"s"}),
+    Scenario("weird-names", [_bad_names, "s3 cp . s3://{b}/u --recursive", "s3 sync . s3://{b}/s",
+                             "s3 ls s3://{b}/u/", "s3 cp s3://{b}/u d --recursive",
+                             "s3 cp 's3://{b}/u/star*name' x", "s3 cp 'br[1]' s3://{b}/one",
+                             "s3 rm s3://{b}/s --recursive --exclude 'br[[]1]'",
+                             "s3 cp -- -dash s3://{b}/dash"], WEIRD,
+             {"tab\tkey": b"c"}),
     Scenario("mb-rb-more", ["s3 mb s3://{b}-x --region eu-west-1", "s3 ls s3://{b}-x",
                             "s3 rb s3://{b}-x", "s3 mb s3://{b}-y/", "s3 rb s3://{b}-y/",
                             "s3 mb s3://{b}-y.-z", "s3 mb s3://{b}-" + "a" * 50,

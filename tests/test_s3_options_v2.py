@@ -4,6 +4,7 @@ SHAPECLI_V2_AWS names v2's `aws`, deselected elsewhere."""
 
 from __future__ import annotations
 
+import os
 import uuid
 
 import pytest
@@ -13,6 +14,14 @@ from tests.s3_side_by_side import Scenario, SideBySide, Step, blob, differences
 pytestmark = pytest.mark.v2_reference(needs="aws")
 
 TREE = {"f1.txt": b"one", "sub/f2.txt": b"two two", "emptydir/": b""}
+
+MANY = {f"d{i % 4}/s{i % 3}/f{i}.txt": str(i).encode() * (i % 7) for i in range(120)}
+
+
+def _remove_some(folder: str) -> None:
+    for i in range(0, 120, 9):
+        os.remove(os.path.join(folder, f"d{i % 4}/s{i % 3}/f{i}.txt"))
+
 
 SCENARIOS = [
     Scenario("global-options", ["s3 ls s3://{b} --output json", "s3 ls s3://{b} --output text "
@@ -73,6 +82,10 @@ SCENARIOS = [
                            "s3 cp f1.txt 's3://{b}/ lead space'", "s3 ls 's3://{b}/ lead'",
                            "s3 ls s3://{b}/k extra", "s3 presign s3://{b}/k s3://x"],
              {"f1.txt": b"1"}, {"k": b"k"}),
+    Scenario("many-files", ["s3 sync . s3://{b}/m", _remove_some, "s3 sync . s3://{b}/m --delete",
+                            "s3 sync s3://{b}/m down", "s3 sync s3://{b}/m down --delete --exclude "
+                            "'d1/*'", "s3 rm s3://{b}/m --recursive --exclude '*5*'",
+                            "s3 ls s3://{b}/m --recursive --summarize"], MANY),
     Scenario("sync-dryrun-deletes", ["s3 sync s3://{b} . --delete --dryrun",
                                      "s3 sync s3://{b} . --delete --exclude '*' --dryrun",
                                      "s3 sync . s3://{b}/sub --delete --exclude 'f1*' --dryrun",
