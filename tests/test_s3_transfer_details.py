@@ -159,3 +159,22 @@ def test_ls_of_a_key_without_a_bucket_lists_the_buckets_and_exits_0(env, bucket)
     result = run(["s3", "ls", "s3:///k", "--bucket-name-prefix", bucket], env)
     assert (result.exit_code, result.stderr) == (0, "")
     assert [line.split()[-1] for line in result.stdout.splitlines()] == [bucket]
+
+
+def test_a_bad_transfer_setting_stops_transfers_and_rb_force_only(env, bucket, tmp_path):
+    (tmp_path / ".aws").mkdir()
+    (tmp_path / ".aws" / "config").write_text("[default]\ns3 =\n  multipart_threshold = lots\n")
+    bad = {**env, "HOME": str(tmp_path)}
+    assert run(["s3api", "put-object", "--bucket", bucket, "--key", "k"], env).exit_code == 0
+    refused = ("", "\naws: [ERROR]: Invalid size value: lots\n", 255)
+    assert tuple(run(["s3", "cp", f"s3://{bucket}/k", str(tmp_path / "k")], bad)) == refused
+    assert tuple(run(["s3", "rb", f"s3://{bucket}", "--force"], bad)) == refused
+    listing = run(["s3", "ls", f"s3://{bucket}"], bad)  # v2's ls reads no transfer setting
+    assert (listing.exit_code, listing.stdout.split()[-1]) == (0, "k")
+    assert run(["s3", "presign", f"s3://{bucket}/k"], bad).exit_code == 0
+    assert run(["s3", "website", f"s3://{bucket}", "--index-document", "i.html"],
+               bad).exit_code == 0
+    assert tuple(run(["s3", "mb", f"s3://{bucket}-more"], bad)) == (
+        f"make_bucket: {bucket}-more\n", "", 0)
+    assert tuple(run(["s3", "rb", f"s3://{bucket}-more"], bad)) == (
+        f"remove_bucket: {bucket}-more\n", "", 0)

@@ -38,7 +38,8 @@ def run(job, context) -> int:
     if values.get("source_region") and job.paths_type == "s3s3":
         # as v2: the source's region, and not --endpoint-url (the destination's endpoint)
         source_client = settings.s3_client(context, region=values["source_region"],
-                                           global_endpoint=False, sigv4=sigv4)
+                                           global_endpoint=False, sigv4=sigv4,
+                                           pool_size=transfer_settings.max_concurrent_requests)
     metadata = requests.parse_metadata(values.get("metadata"))
     work = Work(job, printer, client, source_client, metadata)
     work.env = env
