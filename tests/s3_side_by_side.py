@@ -48,6 +48,7 @@ class Scenario:
     objects: dict[str, bytes] = field(default_factory=dict)  # key in {b} -> content
     objects2: dict[str, bytes] | None = None  # None: no second bucket; else {b2}'s keys
     bucket: bool = True  # False: {b} is not created
+    config: str = ""  # the profile's ~/.aws/config, if any
 
 
 @dataclass
@@ -83,6 +84,10 @@ class SideBySide:
         names["d"] = folder
         self._prepare(scenario, names, folder)
         home = tempfile.mkdtemp(prefix="home-", dir=self.root)
+        if scenario.config:
+            os.makedirs(os.path.join(home, ".aws"))
+            with open(os.path.join(home, ".aws", "config"), "w") as f:
+                f.write(scenario.config)
         environ = {**self.moto.environ(), "HOME": home}
         replace = [(folder, "DIR"), (names["b2"], "BUCKET2"), (names["b"], "BUCKET")]
         steps = []

@@ -86,6 +86,20 @@ SCENARIOS = [
                             "s3 sync s3://{b}/m down", "s3 sync s3://{b}/m down --delete --exclude "
                             "'d1/*'", "s3 rm s3://{b}/m --recursive --exclude '*5*'",
                             "s3 ls s3://{b}/m --recursive --summarize"], MANY),
+    Scenario("s3-settings", ["s3 cp six s3://{b}/six", "s3 cp twelve s3://{b}/twelve",
+                             "s3 cp s3://{b}/twelve s3://{b}/copy", "s3 cp s3://{b}/twelve down",
+                             Step("s3 cp - s3://{b}/stream", stdin=blob(11 * 1024 * 1024, 9))],
+             {"six": blob(6 * 1024 * 1024, 1), "twelve": blob(12 * 1024 * 1024 + 1, 2)},
+             config="[default]\ns3 =\n  multipart_threshold = 5MB\n  multipart_chunksize = 5MB\n"
+                    "  max_concurrent_requests = 3\n  addressing_style = path\n"
+                    "  payload_signing_enabled = true\n"),
+    Scenario("s3-settings-bad", ["s3 cp f1.txt s3://{b}/x", "s3 ls s3://{b}", "s3 mb s3://{b}-2",
+                                 "s3 rb s3://{b}-2", "s3 website s3://{b} --index-document i",
+                                 "s3 presign s3://{b}/x", "s3 cp f1.txt s3://{b}/k",
+                                 "s3 rb s3://{b} --force", "s3 rb s3://{b}"], TREE,
+             config="[default]\ns3 =\n  multipart_threshold = lots\n"),
+    Scenario("s3-settings-bad2", ["s3 cp f1.txt s3://{b}/x", "s3 sync . s3://{b}"], TREE,
+             config="[default]\ns3 =\n  max_concurrent_requests = 0\n  max_queue_size = x\n"),
     Scenario("sync-dryrun-deletes", ["s3 sync s3://{b} . --delete --dryrun",
                                      "s3 sync s3://{b} . --delete --exclude '*' --dryrun",
                                      "s3 sync . s3://{b}/sub --delete --exclude 'f1*' --dryrun",
