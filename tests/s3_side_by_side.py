@@ -161,6 +161,8 @@ class SideBySide:
                 relative = os.path.relpath(full, folder)
                 if os.path.islink(full) and not os.path.exists(full):
                     found[relative] = "broken link"
+                elif not os.path.isdir(full) and not os.path.isfile(full):
+                    found[relative] = "special"  # a FIFO: opening it would wait for a writer
                 elif os.path.isdir(full):
                     found[relative + "/"] = "dir"
                 else:

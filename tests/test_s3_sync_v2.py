@@ -96,6 +96,22 @@ SCENARIOS = [
     Scenario("multipart-sync", ["s3 sync . s3://{b}/m", "s3 sync s3://{b}/m down",
                                 "s3 sync s3://{b}/m down --size-only", "s3 mv s3://{b}/m/big s3://{b}/moved"],
              {"big": blob(8 * 1024 * 1024 + 1, 7), "small": b"s"}),
+    Scenario("special-files", [lambda d: os.mkfifo(os.path.join(d, "fifo")),
+                               "s3 cp . s3://{b}/a --recursive --only-show-errors",
+                               "s3 cp . s3://{b}/b --recursive --quiet", "s3 sync . s3://{b}/c",
+                               "s3 cp fifo s3://{b}/f", "s3 cp s3://{b}/a/f1.txt emptydir",
+                               "s3 cp s3://{b}/a/ emptydir/x --recursive",
+                               "s3 cp s3://{b}/a/x.log sub", "s3 sync s3://{b}/a sub --delete"],
+             {**TREE, "emptydir/": b""}),
+    Scenario("case-conflicts", ["s3 cp s3://{b} w --recursive --case-conflict warn",
+                                # (without the excludes, shapecli may have made e/Dir/ for
+                                # Dir/x before the conflict at a.txt cancels it: a race)
+                                "s3 cp s3://{b} e --recursive --case-conflict error --exclude "
+                                "'Dir/*' --exclude 'dir/*'",
+                                "s3 cp s3://{b} s --recursive --case-conflict skip",
+                                "s3 sync s3://{b} y --case-conflict skip",
+                                "s3 cp s3://{b} i --recursive --case-conflict ignore"],
+             objects={"A.txt": b"upper", "a.txt": b"lower", "Dir/x": b"1", "dir/x": b"2"}),
     Scenario("args-errors", ["s3 cp", "s3 cp f1.txt", "s3 cp f1.txt s3://{b} extra", "s3 cp f1.txt dest",
                              "s3 sync . s3://{b} --recursive", "s3 rm f1.txt --recursive",
                              "s3 cp - - ", "s3 sync - s3://{b}", "s3 cp . s3://{b} ", "s3 cp --recursive - s3://{b}",
