@@ -69,6 +69,12 @@ def run_rb(values: dict, context) -> int:
     bucket, key = _bucket_of(path)
     if key:
         raise ValidationError(f"Please specify a valid bucket name only. E.g. s3://{bucket}")
+    if values["force"]:
+        # v2 empties the bucket with its `rm --recursive`, which reads the transfer settings
+        # first: a bad one stops rb --force before anything is deleted
+        from cli.commands.s3.settings import s3_block, transfer_settings
+
+        transfer_settings(s3_block(context))
     client = s3_client(context)
     if values["force"] and not _empty_bucket(client, bucket, context):
         raise CliError("remove_bucket failed: Unable to delete all objects in the bucket, "

@@ -15,6 +15,7 @@ import os
 
 from cli.commands.s3 import compare, files, filters, managers, requests, settings, uri
 from cli.commands.s3.results import Printer
+from cli.errors import ValidationError
 
 GLACIER_CLASSES = ("GLACIER", "DEEP_ARCHIVE")
 OPERATIONS = {"locals3": "upload", "s3local": "download", "s3s3": "copy", "s3": "delete"}
@@ -37,7 +38,8 @@ def run(job, context) -> int:
     if values.get("source_region") and job.paths_type == "s3s3":
         # as v2: the source's region, and not --endpoint-url (the destination's endpoint)
         source_client = settings.s3_client(context, region=values["source_region"],
-                                           global_endpoint=False, sigv4=sigv4)
+                                           global_endpoint=False, sigv4=sigv4,
+                                           pool_size=transfer_settings.max_concurrent_requests)
     metadata = requests.parse_metadata(values.get("metadata"))
     work = Work(job, printer, client, source_client, metadata)
     work.env = env
@@ -84,10 +86,15 @@ def _drive(work, printer: Printer, manager, restore) -> int:
 def _error_text(error: Exception, translate) -> str:
     from botocore.exceptions import ClientError
 
-    if isinstance(error, (ClientError, OSError, CaseConflict)):
+    if isinstance(error, (ClientError, OSError, CaseConflict, ArgumentRefused)):
         return str(error)
     translated = translate(error)
     return getattr(translated, "message", str(translated))
+
+
+class ArgumentRefused(Exception):
+    """An option v2 reads only when a transfer is submitted (--grants): its refusal is a
+    fatal error then (exit 1), not a usage error before anything runs."""
 
 
 class CaseConflict(Exception):
@@ -113,9 +120,14 @@ class Work:
         dest = job.src if job.paths_type == "s3" else job.dest
         self.places = files.Places(job.src, dest, job.dir_op)
         self.filter = filters.make(self.values.get("filters"), job.src, dest, job.dir_op)
-        self.upload_args = requests.upload(self.values, metadata)
+        self.refused = None  # a --grants v2 refuses: fatal at the first upload or copy, as v2
+        try:
+            self.upload_args = requests.upload(self.values, metadata)
+            self.copy_args = requests.copy(self.values, metadata)
+        except ValidationError as e:
+            self.upload_args, self.copy_args = {}, {}
+            self.refused = ArgumentRefused(e.message)
         self.download_args = requests.download(self.values)
-        self.copy_args = requests.copy(self.values, metadata)
         self.delete_args = requests.payer_only(self.values)
         self.list_args = requests.payer_only(self.values)
         self.head_args = requests.head_source(self.values)
@@ -162,11 +174,9 @@ class Work:
         rules = compare.Rules(bool(self.values.get("size_only")),
                               bool(self.values.get("exact_timestamps")),
                               bool(self.values.get("delete")))
-        reverse = self.places.reversed()
-        if reverse.src_type == "local" and not os.path.isdir(reverse.src):
-            destinations = iter(())
-        else:
-            destinations = self._listing(reverse, "delete")
+        # a local destination was made before if missing; one that is a file is listed
+        # too, and skipped with v2's warning ("File does not exist.")
+        destinations = self._listing(self.places.reversed(), "delete")
         yield from compare.walk(sources, destinations, rules, self.operation)
 
     # -- one item --------------------------------------------------------------------
@@ -182,6 +192,8 @@ class Work:
             return
         kind = "move" if self.job.is_move else self.operation
         src_text, dest_text = self._texts(item)
+        if self.refused is not None and self.operation in ("upload", "copy"):
+            raise self.refused
         if manager is None:
             return self.printer.dryrun(kind, src_text, dest_text)
         self.printer.expect(item.size)
@@ -189,7 +201,7 @@ class Work:
         manager = manager.pick(item.size)
         if self.operation == "upload":
             bucket, key = uri.split(item.dest)
-            manager.upload(item.src, bucket, key, dict(self.upload_args), [subscriber])
+            manager.upload(item.src, bucket, key, self._upload_args(item), [subscriber])
         elif self.operation == "download":
             bucket, key = uri.split(item.src)
             manager.download(bucket, key, item.dest, dict(self.download_args), [subscriber])
@@ -200,10 +212,29 @@ class Work:
                          self._copy_args(item), [subscriber],
                          source_client=self.source_client)
 
+    def _upload_args(self, item) -> dict:
+        """A file's upload parameters: Content-Type guessed from its name, as v2 does, unless
+        --content-type or --no-guess-mime-type is given (standard input gets no guess)."""
+        args = dict(self.upload_args)
+        if self.values.get("guess_mime_type") is not False and not self.values.get("content_type"):
+            import mimetypes
+
+            try:
+                guessed = mimetypes.guess_type(item.src)[0]
+            except UnicodeDecodeError:  # a broken system MIME table: no guess, as v2
+                guessed = None
+            if guessed:
+                args["ContentType"] = guessed
+        return args
+
     def _copy_args(self, item) -> dict:
         """--copy-props as v2: a single CopyObject keeps the source's properties itself; a
         multipart copy (or explicit content options) needs them read from the source."""
         args = dict(self.copy_args)
+        if self.values.get("metadata_directive"):
+            # the user chose the directive: v2 then leaves --copy-props out altogether (no
+            # source properties read and added, no tagging or annotation directive)
+            return args
         props = self.values.get("copy_props") or "default"
         if props == "none":
             args["MetadataDirective"] = "REPLACE"
@@ -316,14 +347,17 @@ class Work:
 
         job = self.job
         if job.src == "-":
-            bucket, key = uri.split(job.dest)
-            dest_text = job.dest
+            if self.refused is not None:
+                raise self.refused
+            # into a "folder" (a key ending in /) the stream is named "-", as v2 names it
+            dest_text = job.dest + "-" if job.dest.endswith("/") else job.dest
+            bucket, key = uri.split(dest_text)
             if manager is None:
                 return self.printer.dryrun("upload", "-", dest_text)
             stdin = self.env.stdin if self.env is not None else sys.stdin
             stream = getattr(stdin, "buffer", None) or stdin
             size = self.values.get("expected_size")
-            item = files.Item("-", job.dest, "", int(size) if size else None, None, "local", "s3")
+            item = files.Item("-", dest_text, "", int(size) if size else None, None, "local", "s3")
             manager.pick(item.size).upload(_NonSeekable(stream), bucket, key,
                                            dict(self.upload_args),
                            [_subscriber(self, item, "upload", "-", dest_text)])
@@ -407,12 +441,7 @@ def _reporter_class():
             if item.etag is not None and item.src_type == "s3":
                 future.meta.provide_object_etag(item.etag)
             if self.work.operation == "download" and item.dest != "-":
-                folder = os.path.dirname(item.dest)
-                if folder and not os.path.isdir(folder):
-                    try:
-                        os.makedirs(folder, exist_ok=True)
-                    except OSError:
-                        pass  # the download then fails with the reason
+                _make_folder(os.path.dirname(item.dest))
 
         def on_progress(self, future, bytes_transferred, **kwargs):
             if self.work.printer.progress:
@@ -436,6 +465,23 @@ def _reporter_class():
             work.reports.put("success", self.kind, self.src_text, self.dest_text)
 
     return Reporter
+
+
+class FolderNotMade(OSError):
+    """A download's folder could not be made (v2's words): its transfer fails with this."""
+
+
+def _make_folder(folder: str) -> None:
+    """A download's folder, made when missing. A name already taken (by a file, say) is left
+    to fail the download itself, as in v2; any other refusal fails it with v2's words."""
+    if not folder or os.path.exists(folder):
+        return
+    try:
+        os.makedirs(folder)
+    except FileExistsError:
+        pass  # another transfer made it meanwhile
+    except OSError as e:
+        raise FolderNotMade(f"Could not create directory {folder}: {e}") from None
 
 
 def _after(work: Work, item) -> None:

@@ -135,4 +135,5 @@ def run_ls(values: dict, context) -> int:
                              request_payer=values["request_payer"])
     if values["summarize"]:
         write(summary_lines(tally.objects, tally.size, human))
-    return 1 if key and not tally.pages else 0
+    # a key with no bucket (s3:///k) lists the buckets, and v2 then exits 0
+    return 1 if bucket and key and not tally.pages else 0

@@ -103,7 +103,7 @@ class Printer:
     def dryrun(self, kind: str, src: str, dest: str | None) -> None:
         with self.lock:
             self.done += 1
-            if not self.quiet and not self.only_errors:
+            if not self.quiet:  # v2 shows what a dry run would do even with only errors shown
                 self._line(self.out, f"(dryrun) {kind}: {_location(src, dest)}")
 
     def failure(self, kind: str, src: str, dest: str | None, error: object) -> None:

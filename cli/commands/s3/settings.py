@@ -204,7 +204,9 @@ def s3_client(context, region: str | None = None, *, global_endpoint: bool = Tru
     """
     block = s3_block(context)
     if pool_size is None:
-        pool_size = transfer_settings(block).max_concurrent_requests
+        # a command that transfers nothing (ls, mb, rb, presign, website) reads no transfer
+        # setting, as v2's: a bad multipart_threshold does not stop it
+        pool_size = DEFAULT_CONCURRENCY
     config: dict[str, Any] = {"max_pool_connections": max(pool_size, 10)}
     s3_config = client_settings(block)
     if s3_config:
