@@ -44,3 +44,14 @@ def pytest_collection_modifyitems(config, items):
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
+
+
+@pytest.fixture(scope="module")
+def side_by_side(moto):
+    """tests/s3_side_by_side.py's runner of one scenario by shapecli and by v2, on one moto
+    server, its names unique to the module."""
+    import uuid
+
+    from tests.s3_side_by_side import SideBySide
+
+    return SideBySide(moto, uuid.uuid4().hex[:6])

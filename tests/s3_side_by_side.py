@@ -208,3 +208,11 @@ def differences(scenario: Scenario, ours: Outcome, theirs: Outcome) -> list[str]
             found.append(f"{what} left:\n  shapecli: {getattr(ours, what)!r}\n"
                          f"  v2:       {getattr(theirs, what)!r}")
     return found
+
+
+def assert_same_as_v2(side_by_side: SideBySide, number: int, scenario: Scenario) -> None:
+    """One scenario run by both CLIs (the `side_by_side` fixture of tests/conftest.py): no
+    difference in any step's output or exit code, or in the files and objects left."""
+    ours, theirs = side_by_side.compare(scenario, number)
+    found = differences(scenario, ours, theirs)
+    assert not found, "\n".join(found)

@@ -6,11 +6,10 @@ SHAPECLI_V2_AWS names v2's `aws`, deselected elsewhere."""
 from __future__ import annotations
 
 import os
-import uuid
 
 import pytest
 
-from tests.s3_side_by_side import OLD_MTIME, Scenario, SideBySide, Step, blob, differences
+from tests.s3_side_by_side import OLD_MTIME, Scenario, Step, blob, assert_same_as_v2
 
 pytestmark = pytest.mark.v2_reference(needs="aws")
 
@@ -121,13 +120,7 @@ SCENARIOS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def side_by_side(moto):
-    return SideBySide(moto, uuid.uuid4().hex[:6])
-
-
 @pytest.mark.parametrize("number,scenario", list(enumerate(SCENARIOS)),
                          ids=[s.name for s in SCENARIOS])
 def test_same_as_v2(side_by_side, number, scenario):
-    ours, theirs = side_by_side.compare(scenario, number)
-    assert not differences(scenario, ours, theirs), "\n".join(differences(scenario, ours, theirs))
+    assert_same_as_v2(side_by_side, number, scenario)

@@ -3,26 +3,10 @@
 
 from __future__ import annotations
 
-import itertools
-import os
-
 import pytest
 
 from tests.runner import run
-
-_names = itertools.count()
-
-
-@pytest.fixture
-def env(moto):
-    return moto.environ()
-
-
-@pytest.fixture
-def bucket(env):
-    name = f"details-{os.getpid()}-{next(_names)}"
-    assert run(["s3", "mb", f"s3://{name}"], env).exit_code == 0
-    return name
+from tests.test_s3_transfer import bucket, env  # noqa: F401 (the same fixtures)
 
 
 def content_type(env, bucket, key) -> str:
