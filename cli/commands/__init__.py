@@ -62,6 +62,8 @@ BESIDE: dict[tuple[str, str], str] = {
     ("datapipeline", "put-pipeline-definition"): "cli.commands.datapipeline",
     ("datapipeline", "get-pipeline-definition"): "cli.commands.datapipeline",
 
+    # emr
+    ("emr", "describe-cluster"): "cli.commands.emr",
 }
 
 # v2's hand-written commands that shapecli does not provide: (words) -> what to use instead
@@ -76,7 +78,7 @@ UNPROVIDED: dict[tuple[str, ...], str] = {
     ("agent-toolkit",): "",
     # v2's commands beside a service's operations (awscli/customizations/*), apart from those
     # shapecli provides; the generated operations that v2 replaces by name (emr
-    # describe-cluster, emr add-instance-groups, logs start-live-tail) stay generated.
+    # add-instance-groups, logs start-live-tail) stay generated.
     # (v2 removes the operations these wrap, run-job-flow, add-job-flow-steps,
     # terminate-job-flows, set-termination-protection, ..., and so does shapecli)
     ("emr", "create-cluster"): "",

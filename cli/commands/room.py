@@ -73,11 +73,13 @@ class Context(Invocation):
         return client
 
     def print_result(self, data: Any, *, title: str | None = None) -> int:
-        """Data printed as an operation's response is: --query, --output, colour, the pager."""
+        """Data printed as an operation's response is: --query, --output, colour, the pager.
+        Times are ISO 8601 text in every format, as an operation's are (v2's session parses
+        every client's timestamps that way; this command's clients keep datetimes)."""
         from cli.present import print_result
 
-        return print_result(data, self.output_format(), self.args, self.env, self.query,
-                            title=title, session=self._session)
+        return print_result(_iso_times(data), self.output_format(), self.args, self.env,
+                            self.query, title=title, session=self._session)
 
     def hide(self, value: str, label: str) -> None:
         """A secret this command prints or sends: --debug never shows it."""
@@ -134,3 +136,16 @@ def _show_help(catalog, words: list[str], args: GlobalArgs, env: Env) -> int:
     from cli.present import show_help
 
     return show_help(catalog, words, args, env)
+
+
+def _iso_times(value: Any) -> Any:
+    """`value` with every datetime in it as ISO 8601 text (a copy where one was found)."""
+    import datetime
+
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _iso_times(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_iso_times(item) for item in value]
+    return value
