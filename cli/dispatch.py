@@ -330,7 +330,7 @@ def _install_cached_loader(session, catalog: Catalog, operation: Operation | Non
                                  or operation.service_name, *BOTOCORE_OWN_CLIENTS}))
 
     class CachedLoader(Loader):
-        """Serves the one operation's pruned model; everything else as botocore does."""
+        """botocore's loader on shapecli's caches; with an operation, its pruned model."""
 
         def list_available_services(self, type_name):
             return ServiceNames(self, type_name)

@@ -54,7 +54,7 @@ def _validating(values: dict, environ) -> bool:
 def check(name: str, values: dict, stderr=None, environ=None, resolvers=None) -> Job:
     """v2's checks of the paths and options, in v2's order; raises its errors.
 
-    `resolvers(src_region_of_source: bool) -> access_points.Resolver`: how `mv
+    `resolvers(for_source: bool) -> access_points.Resolver`: how `mv
     --validate-same-s3-paths` finds the buckets behind access points (None: not checked)."""
     from cli.commands.s3 import uri  # its patterns compile on import: not for argument errors
 
