@@ -77,8 +77,10 @@ class Context(Invocation):
         Times are ISO 8601 text in every format, as an operation's are (v2's session parses
         every client's timestamps that way; this command's clients keep datetimes)."""
         from cli.present import print_result
+        from output._plain import plain
 
-        return print_result(_iso_times(data), self.output_format(), self.args, self.env,
+        # the scalars as JSON writes them (ISO 8601 times, base64 blobs) in every format
+        return print_result(plain(data, "json"), self.output_format(), self.args, self.env,
                             self.query, title=title, session=self._session)
 
     def hide(self, value: str, label: str) -> None:
@@ -137,15 +139,3 @@ def _show_help(catalog, words: list[str], args: GlobalArgs, env: Env) -> int:
 
     return show_help(catalog, words, args, env)
 
-
-def _iso_times(value: Any) -> Any:
-    """`value` with every datetime in it as ISO 8601 text (a copy where one was found)."""
-    import datetime
-
-    if isinstance(value, datetime.datetime):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: _iso_times(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_iso_times(item) for item in value]
-    return value
