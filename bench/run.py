@@ -63,6 +63,7 @@ class Job(NamedTuple):
 
 
 COMPLETE_LINE = "aws ec2 describe-instances --"
+BENCH_BUCKET = "bench-listing"  # seeded with a few objects for hand-call
 
 
 JOBS = [
@@ -80,6 +81,9 @@ JOBS = [
         "paths"),
     Job("call", ["cognito-idp", "list-user-pools", "--max-results", "10"],
         CALL_FLOOR, (0,), (0,), "UserPools", needs_endpoint=True, v2_floor=V2_CALL_FLOOR),
+    # A hand-written command's call: its client has the service's whole model (s3 ls).
+    Job("hand-call", ["s3", "ls", f"s3://{BENCH_BUCKET}/"], CALL_FLOOR, (0,), (0,),
+        "listing.txt", needs_endpoint=True, v2_floor=V2_CALL_FLOOR),
     # A Tab press: the shell runs aws_completer with the line in COMP_LINE.
     Job("complete", [], LOCAL_FLOOR, (0,), (0,), "--instance-ids", program="aws_completer",
         environ=(("COMP_LINE", COMPLETE_LINE), ("COMP_POINT", str(len(COMPLETE_LINE)))),
@@ -184,6 +188,19 @@ def seed_user_pools(endpoint: str, count: int = 3) -> None:
                           aws_access_key_id="testing", aws_secret_access_key="testing")
     for i in range(count):
         client.create_user_pool(PoolName=f"bench-{i}")
+
+
+def seed_bucket(endpoint: str, count: int = 3) -> None:
+    """A bucket with a few objects, so `hand-call` lists something."""
+    import boto3
+
+    client = boto3.client("s3", endpoint_url=endpoint, region_name="us-west-2",
+                          aws_access_key_id="testing", aws_secret_access_key="testing")
+    client.create_bucket(Bucket=BENCH_BUCKET,
+                         CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
+    for i in range(count):
+        client.put_object(Bucket=BENCH_BUCKET, Key=f"{i}/listing.txt", Body=b"x" * i)
+        client.put_object(Bucket=BENCH_BUCKET, Key=f"listing.txt.{i}", Body=b"y")
 
 
 # -- measuring ------------------------------------------------------------------------------
@@ -401,6 +418,7 @@ def main(argv: list[str]) -> int:
             stack.callback(shutil.rmtree, moto.home, ignore_errors=True)
             endpoint = moto.endpoint
             seed_user_pools(endpoint)
+            seed_bucket(endpoint)
         big = tiny = None
         if any(j in MEMORY_JOBS and not j.needs_endpoint for j in args.jobs):
             sys.path.insert(0, ROOT)
